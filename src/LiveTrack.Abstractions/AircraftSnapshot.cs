@@ -1,0 +1,34 @@
+namespace LiveTrack;
+
+/// <summary>
+/// The compact, flat view of an aircraft sent to hub clients and returned by list queries. Field provenance is
+/// available from <c>GET /api/aircraft/{icao}</c> (<see cref="AircraftState"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("livetrack.AircraftSnapshot")]
+public sealed record AircraftSnapshot
+{
+    [Id(0)] public required string Icao { get; init; }
+    [Id(1)] public double? Latitude { get; init; }
+    [Id(2)] public double? Longitude { get; init; }
+    [Id(3)] public PositionSource PositionSource { get; init; }
+    [Id(4)] public DateTimeOffset? PositionAt { get; init; }
+    [Id(5)] public int? BarometricAltitudeFeet { get; init; }
+    [Id(6)] public int? GeometricAltitudeFeet { get; init; }
+    [Id(7)] public double? GroundSpeedKnots { get; init; }
+    [Id(8)] public double? TrackDegrees { get; init; }
+    [Id(9)] public int? VerticalRateFeetPerMinute { get; init; }
+    [Id(10)] public string? Callsign { get; init; }
+    [Id(11)] public string? Squawk { get; init; }
+    [Id(12)] public bool? OnGround { get; init; }
+    [Id(13)] public bool? Emergency { get; init; }
+
+    /// <summary>Server receive time of the last accepted report (also the start of report-to-client latency).</summary>
+    [Id(14)] public DateTimeOffset LastSeen { get; init; }
+
+    /// <summary>Feed of the last accepted report.</summary>
+    [Id(15)] public string? Feed { get; init; }
+
+    /// <summary>True when both coordinates are known.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasPosition => Latitude.HasValue && Longitude.HasValue;
+}

@@ -1,0 +1,31 @@
+namespace LiveTrack;
+
+/// <summary>A batched update for one hub client: the latest state of every changed aircraft it subscribed to.</summary>
+/// <param name="Sequence">Per-connection frame counter, starting at 1.</param>
+/// <param name="SentAt">Server time the frame was sent.</param>
+/// <param name="Aircraft">Latest snapshot of each changed aircraft in the client's subscriptions.</param>
+/// <param name="Lost">Addresses of subscribed aircraft reported lost (silent for longer than the lost timeout).</param>
+public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, AircraftSnapshot[] Aircraft, string[] Lost);
+
+/// <summary>Methods the server calls on SignalR clients of <c>/hubs/tracking</c>.</summary>
+public interface ITrackingClient
+{
+    /// <summary>A batched position frame (at most one per frame interval per client).</summary>
+    Task Positions(PositionFrame frame);
+}
+
+/// <summary>Methods SignalR clients call on <c>/hubs/tracking</c>.</summary>
+public interface ITrackingHub
+{
+    /// <summary>
+    /// Subscribes to every aircraft inside a bounding box (minLon &gt; maxLon crosses the antimeridian). The next
+    /// frame carries the aircraft already inside. Returns the subscription id.
+    /// </summary>
+    Task<string> SubscribeArea(double minLon, double minLat, double maxLon, double maxLat);
+
+    /// <summary>Subscribes to one aircraft by ICAO address. Returns the subscription id.</summary>
+    Task<string> SubscribeAircraft(string icao);
+
+    /// <summary>Removes one subscription; returns false when the id was unknown.</summary>
+    Task<bool> Unsubscribe(string subscriptionId);
+}

@@ -1,0 +1,163 @@
+using LiveTrack.Geo;
+
+namespace LiveTrack.Grains;
+
+/// <summary>
+/// The merge rules for one aircraft, free of Orleans so they are tested alone. Each field of the state keeps the
+/// newest reading by observation time; an equal-or-older reading is stale. A position implying an impossible speed
+/// from the last accepted one is kept out as suspect — unless the next position confirms it (both suspects agree
+/// with each other), which re-anchors the track so one bad accepted fix cannot freeze an aircraft forever.
+/// </summary>
+public sealed class AircraftTrack(string icao, TrackingOptions options)
+{
+    private PositionReading? unconfirmed;
+
+    public AircraftState? State { get; private set; }
+
+    public AircraftState Apply(AircraftReport report, DateTimeOffset now, out ReportOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var current = State ?? new AircraftState { Icao = icao };
+
+        if (report.Timestamp > now + options.MaxClockSkew)
+        {
+            outcome = new ReportOutcome(0, 0, 1);
+            State = current with { Suspect = current.Suspect + 1 };
+            return State;
+        }
+
+        var accepted = false;
+        var stale = false;
+        var suspect = false;
+        var next = current;
+        var at = report.Timestamp;
+        var feed = report.Feed;
+
+        if (report.HasPosition)
+        {
+            var candidate = new PositionReading(report.Latitude!.Value, report.Longitude!.Value, report.PositionSource, at, feed);
+            switch (JudgePosition(current.Position, candidate))
+            {
+                case PositionVerdict.Accept:
+                    next = next with { Position = candidate };
+                    unconfirmed = null;
+                    accepted = true;
+                    break;
+                case PositionVerdict.Stale:
+                    stale = true;
+                    break;
+                case PositionVerdict.Suspect:
+                    suspect = true;
+                    break;
+            }
+        }
+
+        next = next with
+        {
+            BarometricAltitudeFeet = Merge(next.BarometricAltitudeFeet, report.BarometricAltitudeFeet, at, feed, ref accepted, ref stale),
+            GeometricAltitudeFeet = Merge(next.GeometricAltitudeFeet, report.GeometricAltitudeFeet, at, feed, ref accepted, ref stale),
+            GroundSpeedKnots = Merge(next.GroundSpeedKnots, report.GroundSpeedKnots, at, feed, ref accepted, ref stale),
+            TrackDegrees = Merge(next.TrackDegrees, report.TrackDegrees, at, feed, ref accepted, ref stale),
+            VerticalRateFeetPerMinute = Merge(next.VerticalRateFeetPerMinute, report.VerticalRateFeetPerMinute, at, feed, ref accepted, ref stale),
+            Callsign = MergeText(next.Callsign, report.Callsign, at, feed, ref accepted, ref stale),
+            Squawk = MergeText(next.Squawk, report.Squawk, at, feed, ref accepted, ref stale),
+            OnGround = Merge(next.OnGround, report.OnGround, at, feed, ref accepted, ref stale),
+            Emergency = Merge(next.Emergency, report.Emergency, at, feed, ref accepted, ref stale),
+            Alert = Merge(next.Alert, report.Alert, at, feed, ref accepted, ref stale),
+            Spi = Merge(next.Spi, report.Spi, at, feed, ref accepted, ref stale),
+        };
+
+        // A report counts once: suspect wins over accepted parts, accepted over stale parts.
+        outcome = suspect ? new ReportOutcome(0, 0, 1)
+            : accepted ? new ReportOutcome(1, 0, 0)
+            : new ReportOutcome(0, 1, 0);
+
+        if (accepted)
+        {
+            next = next with { LastSeen = now, LastFeed = feed };
+        }
+
+        State = next with
+        {
+            Accepted = current.Accepted + (accepted ? 1 : 0),
+            Stale = current.Stale + (!accepted && !suspect && stale ? 1 : 0),
+            Suspect = current.Suspect + (suspect ? 1 : 0),
+        };
+        return State;
+    }
+
+    private PositionVerdict JudgePosition(PositionReading? last, PositionReading candidate)
+    {
+        if (last is not { } previous)
+        {
+            return PositionVerdict.Accept;
+        }
+
+        if (candidate.At <= previous.At)
+        {
+            return PositionVerdict.Stale;
+        }
+
+        if (IsPlausible(previous, candidate))
+        {
+            return PositionVerdict.Accept;
+        }
+
+        if (unconfirmed is { } pending && candidate.At > pending.At && IsPlausible(pending, candidate))
+        {
+            return PositionVerdict.Accept;
+        }
+
+        unconfirmed = candidate;
+        return PositionVerdict.Suspect;
+    }
+
+    private bool IsPlausible(PositionReading from, PositionReading to)
+    {
+        var hours = (to.At - from.At).TotalHours;
+        var distance = Geodesy.DistanceNauticalMiles(new GeoPoint(from.Latitude, from.Longitude), new GeoPoint(to.Latitude, to.Longitude));
+        return distance <= (options.MaxSpeedKnots * Math.Abs(hours)) + options.PositionJitterNauticalMiles;
+    }
+
+    private static Reading<T>? Merge<T>(Reading<T>? current, T? value, DateTimeOffset at, string feed, ref bool accepted, ref bool stale)
+        where T : struct
+    {
+        if (value is not { } v)
+        {
+            return current;
+        }
+
+        if (current is { } c && at <= c.At)
+        {
+            stale = true;
+            return current;
+        }
+
+        accepted = true;
+        return new Reading<T>(v, at, feed);
+    }
+
+    private static Reading<string>? MergeText(Reading<string>? current, string? value, DateTimeOffset at, string feed, ref bool accepted, ref bool stale)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return current;
+        }
+
+        if (current is { } c && at <= c.At)
+        {
+            stale = true;
+            return current;
+        }
+
+        accepted = true;
+        return new Reading<string>(value, at, feed);
+    }
+
+    private enum PositionVerdict
+    {
+        Accept,
+        Stale,
+        Suspect,
+    }
+}

@@ -1,0 +1,27 @@
+using LiveTrack.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Orleans.Hosting;
+
+public static class LiveTrackSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds LiveTrack's grains and their silo services: tracking options, the traffic outbox and publisher, and the
+    /// registrar of this silo's <see cref="LiveTrack.ITrafficObserver"/> (register one in DI to receive traffic).
+    /// </summary>
+    public static ISiloBuilder AddLiveTrackGrains(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITrafficOutbox, TrafficOutbox>();
+        services.AddSingleton<TrafficPublisher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficPublisher>());
+        services.AddSingleton<TrafficObserverRegistrar>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficObserverRegistrar>());
+        return builder;
+    }
+}

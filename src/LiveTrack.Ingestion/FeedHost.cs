@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveTrack.Ingestion;
+
+/// <summary>
+/// Runs every enabled feed of <c>LiveTrack:Feeds</c> side by side. A feed that fails is logged and restarted with
+/// backoff; it never takes the other feeds or the server down.
+/// </summary>
+internal sealed class FeedHost(
+    FeedCatalog catalog,
+    IOptionsMonitor<FeedOptions> feedOptions,
+    FeedStatusRegistry registry,
+    IngestionPipeline pipeline,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private readonly ILogger logger = loggerFactory.CreateLogger("LiveTrack.Ingestion.Feeds");
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var runs = new List<Task> { SampleRates(stoppingToken) };
+        foreach (var name in catalog.Names)
+        {
+            var options = feedOptions.Get(name);
+            if (options.Enabled)
+            {
+                var status = registry.GetOrAdd(name, options.Type);
+                var ingestor = new SbsIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps);
+                runs.Add(Task.Run(() => Supervise(name, Create(options, ingestor), status, stoppingToken), CancellationToken.None));
+            }
+        }
+
+        return Task.WhenAll(runs);
+    }
+
+    private IFeed Create(FeedOptions options, SbsIngestor ingestor) => options.Type switch
+    {
+        FeedType.SbsClient => new SbsClientFeed(options, ingestor, timeProvider, logger),
+        FeedType.SbsListener => new SbsListenerFeed(options, ingestor, logger),
+        FeedType.SbsReplay => new SbsReplayFeed(options, ingestor, timeProvider, logger),
+        FeedType.Simulator => new SimulatorFeed(options, ingestor, timeProvider),
+        _ => throw new InvalidOperationException($"Unknown feed type {options.Type}."),
+    };
+
+    private async Task Supervise(string name, IFeed feed, FeedStatus status, CancellationToken cancellationToken)
+    {
+        IngestionLog.FeedStarting(logger, name, status.Type);
+        var delay = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await feed.RunAsync(cancellationToken);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                status.State = FeedState.Faulted;
+                status.Error(ex.Message);
+                IngestionLog.FeedFailed(logger, name, delay, ex);
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(60).Ticks));
+            }
+        }
+    }
+
+    private async Task SampleRates(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                foreach (var status in registry.All)
+                {
+                    status.SampleRates();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}
+
+/// <summary>The names of the feeds configured under <c>LiveTrack:Feeds</c>.</summary>
+public sealed class FeedCatalog(IReadOnlyList<string> names)
+{
+    public IReadOnlyList<string> Names { get; } = names;
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveTrack.Ingestion;
+
+/// <summary>Kinds of feed LiveTrack can ingest.</summary>
+public enum FeedType
+{
+    /// <summary>Connects to a readsb/dump1090-style SBS-1 server (TCP port 30003) and reconnects with backoff.</summary>
+    SbsClient,
+    /// <summary>Listens for SBS-1 streams pushed to LiveTrack.</summary>
+    SbsListener,
+    /// <summary>Replays a recorded SBS-1 log, honouring its timestamps scaled by a speed factor.</summary>
+    SbsReplay,
+    /// <summary>The built-in traffic simulator.</summary>
+    Simulator,
+}
+
+/// <summary>One configured feed, bound from <c>LiveTrack:Feeds:{name}</c>.</summary>
+public sealed class FeedOptions
+{
+    public FeedType Type { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>SbsClient: server host name or address.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>SbsClient: server port. SbsListener: port to listen on (0 picks a free one).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>SbsListener: address to bind (default loopback only).</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>SbsListener: most simultaneous pushing connections.</summary>
+    [Range(1, 1024)]
+    public int MaxConnections { get; set; } = 16;
+
+    /// <summary>SbsReplay: path of the recorded SBS log.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>SbsReplay: replay speed factor (2 = twice as fast as recorded).</summary>
+    [Range(0.01, 10_000)]
+    public double Speed { get; set; } = 1;
+
+    /// <summary>SbsReplay: start again from the top at the end of the file.</summary>
+    public bool Loop { get; set; }
+
+    /// <summary>SBS feeds: use the feed's own (UTC) timestamps for ordering; when false, the receive time is used.</summary>
+    public bool UseFeedTimestamps { get; set; } = true;
+
+    /// <summary>SbsClient: first reconnect delay; doubles per failure up to <see cref="MaxReconnectDelay"/>.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Simulator: number of civil flights.</summary>
+    [Range(0, 100_000)]
+    public int Aircraft { get; set; } = 300;
+
+    /// <summary>Simulator: random seed (same seed, same traffic).</summary>
+    public int Seed { get; set; } = 20261123;
+
+    /// <summary>Simulator: include the reconnaissance orbit over the Gulf of California.</summary>
+    public bool GulfOfCaliforniaScenario { get; set; } = true;
+
+    /// <summary>Simulator: time between position updates of each flight.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>The ingestion pipeline. Bound from <c>LiveTrack:Ingestion</c>; feeds from <c>LiveTrack:Feeds</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "LiveTrack:Ingestion";
+    public const string FeedsSectionName = "LiveTrack:Feeds";
+
+    /// <summary>Independent ordered lanes into the grains; one aircraft always uses the same lane.</summary>
+    [Range(1, 64)]
+    public int Partitions { get; set; } = 4;
+
+    /// <summary>Reports buffered per lane before feeds are made to wait (backpressure).</summary>
+    [Range(16, 1_000_000)]
+    public int Capacity { get; set; } = 8_192;
+
+    /// <summary>Most reports taken from a lane per round of grain calls.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatch { get; set; } = 1_024;
+}

@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveTrack.Ingestion;
+
+/// <summary>
+/// The bounded path from feeds to aircraft grains. Reports are spread over a fixed number of lanes by aircraft
+/// address, so one aircraft's reports stay in feed order; each lane is a bounded channel, so a feed faster than the
+/// grains waits (and a TCP sender is slowed by TCP itself) instead of growing memory. A lane takes what is queued,
+/// groups it by aircraft and feed, and makes one grain call per group, all groups concurrently.
+/// </summary>
+public sealed class IngestionPipeline : BackgroundService
+{
+    private readonly Channel<AircraftReport>[] lanes;
+    private readonly IGrainFactory grainFactory;
+    private readonly FeedStatusRegistry feeds;
+    private readonly IngestionOptions options;
+    private readonly ILogger<IngestionPipeline> logger;
+
+    public IngestionPipeline(IGrainFactory grainFactory, FeedStatusRegistry feeds, IOptions<IngestionOptions> options, ILogger<IngestionPipeline> logger)
+    {
+        this.grainFactory = grainFactory;
+        this.feeds = feeds;
+        this.options = options.Value;
+        this.logger = logger;
+        lanes = new Channel<AircraftReport>[this.options.Partitions];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = Channel.CreateBounded<AircraftReport>(new BoundedChannelOptions(this.options.Capacity)
+            {
+                FullMode = BoundedChannelFullMode.Wait,
+                SingleReader = true,
+            });
+        }
+    }
+
+    /// <summary>Reports waiting in the lanes (for status and tests).</summary>
+    public int Backlog => lanes.Sum(l => l.Reader.Count);
+
+    /// <summary>Queues a report, waiting while its lane is full.</summary>
+    public ValueTask WriteAsync(AircraftReport report, CancellationToken cancellationToken)
+    {
+        var lane = lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(report.Icao) % (uint)lanes.Length)];
+        return lane.Writer.TryWrite(report) ? ValueTask.CompletedTask : lane.Writer.WriteAsync(report, cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(lanes.Select(lane => Task.Run(() => Drain(lane.Reader, stoppingToken), CancellationToken.None)));
+
+    private async Task Drain(ChannelReader<AircraftReport> reader, CancellationToken cancellationToken)
+    {
+        var groups = new Dictionary<(string Icao, string Feed), List<AircraftReport>>();
+        var calls = new List<Task>();
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken))
+            {
+                var taken = 0;
+                while (taken < options.MaxBatch && reader.TryRead(out var report))
+                {
+                    taken++;
+                    if (!groups.TryGetValue((report.Icao, report.Feed), out var list))
+                    {
+                        groups[(report.Icao, report.Feed)] = list = new List<AircraftReport>(2);
+                    }
+
+                    list.Add(report);
+                }
+
+                foreach (var ((icao, feed), reports) in groups)
+                {
+                    calls.Add(Deliver(icao, feed, [.. reports]));
+                }
+
+                await Task.WhenAll(calls);
+                calls.Clear();
+                groups.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task Deliver(string icao, string feed, AircraftReport[] reports)
+    {
+        var status = feeds.Find(feed);
+        try
+        {
+            var outcome = await grainFactory.GetGrain<IAircraftGrain>(icao).Report(reports);
+            status?.Outcome(outcome);
+        }
+        catch (Exception ex)
+        {
+            // A grain call can fail while silos come and go; the reports are dropped and counted, the lane goes on.
+            status?.Failed(reports.Length, ex.Message);
+            IngestionLog.DeliveryFailed(logger, icao, feed, reports.Length, ex);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using LiveTrack.Adsb;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTrack.Ingestion;
+
+/// <summary>
+/// Turns SBS-1 lines of one feed into aircraft reports on the pipeline: framing, parsing, per-feed counting and
+/// sampled logging of malformed lines. A bad line never stops the feed.
+/// </summary>
+public sealed class SbsIngestor(
+    FeedStatus status,
+    IngestionPipeline pipeline,
+    TimeProvider timeProvider,
+    ILogger logger,
+    bool useFeedTimestamps)
+{
+    private static readonly TimeSpan MalformedLogInterval = TimeSpan.FromSeconds(10);
+    private long lastMalformedLogTicks;
+
+    public FeedStatus Status => status;
+
+    /// <summary>Parses one line (without or with its line terminator), counting what it was.</summary>
+    public SbsParseStatus Parse(ReadOnlySpan<byte> line, out SbsMessage message)
+    {
+        status.Line();
+        var result = SbsParser.TryParse(line, out message, out var error);
+        switch (result)
+        {
+            case SbsParseStatus.Skipped:
+                status.Skipped();
+                break;
+            case SbsParseStatus.Malformed:
+                Malformed(error ?? "malformed", line);
+                break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Maps a parsed message to a report and queues it, waiting while the pipeline is full.</summary>
+    public ValueTask Publish(in SbsMessage message, DateTimeOffset receivedAt, DateTimeOffset? timestamp, CancellationToken cancellationToken)
+    {
+        status.Message(message.HasPosition);
+        var report = SbsReports.ToReport(message, status.Name, receivedAt, timestamp ?? (useFeedTimestamps ? null : receivedAt));
+        return pipeline.WriteAsync(report, cancellationToken);
+    }
+
+    /// <summary>Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled.</summary>
+    public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
+        var discarding = false;
+        try
+        {
+            while (true)
+            {
+                var read = await reader.ReadAsync(cancellationToken);
+                var buffer = read.Buffer;
+                var receivedAt = timeProvider.GetUtcNow();
+                while (buffer.PositionOf((byte)'\n') is { } newline)
+                {
+                    var line = buffer.Slice(0, newline);
+                    buffer = buffer.Slice(buffer.GetPosition(1, newline));
+                    if (discarding)
+                    {
+                        // The tail of an over-long line, already counted.
+                        discarding = false;
+                        continue;
+                    }
+
+                    if (TryParseLine(line, out var message))
+                    {
+                        await Publish(message, receivedAt, null, cancellationToken);
+                    }
+                }
+
+                if (!discarding && buffer.Length > SbsParser.MaxLineLength)
+                {
+                    Malformed($"line longer than {SbsParser.MaxLineLength} bytes", buffer.Slice(0, 64).ToArray());
+                    discarding = true;
+                }
+
+                if (discarding)
+                {
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (read.IsCompleted)
+                {
+                    if (!discarding && buffer.Length > 0 && TryParseLine(buffer, out var last))
+                    {
+                        await Publish(last, receivedAt, null, cancellationToken);
+                    }
+
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync();
+        }
+    }
+
+    private bool TryParseLine(ReadOnlySequence<byte> line, out SbsMessage message)
+    {
+        if (line.IsSingleSegment)
+        {
+            return Parse(line.FirstSpan, out message) == SbsParseStatus.Message;
+        }
+
+        Span<byte> copy = stackalloc byte[(int)Math.Min(line.Length, SbsParser.MaxLineLength + 1)];
+        line.Slice(0, copy.Length).CopyTo(copy);
+        return Parse(copy, out message) == SbsParseStatus.Message;
+    }
+
+    private void Malformed(string error, ReadOnlySpan<byte> line)
+    {
+        var sample = Sample(line);
+        var count = status.MalformedLine(sample);
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref lastMalformedLogTicks);
+        if (now - last >= MalformedLogInterval.Ticks && Interlocked.CompareExchange(ref lastMalformedLogTicks, now, last) == last)
+        {
+            IngestionLog.MalformedLine(logger, status.Name, count, error, sample);
+        }
+    }
+
+    private static string Sample(ReadOnlySpan<byte> line)
+    {
+        var text = Encoding.UTF8.GetString(line[..Math.Min(line.Length, 120)]).TrimEnd('\r', '\n');
+        return string.Create(text.Length, text, static (dest, src) =>
+        {
+            for (var i = 0; i < src.Length; i++)
+            {
+                dest[i] = char.IsControl(src[i]) ? '?' : src[i];
+            }
+        });
+    }
+}

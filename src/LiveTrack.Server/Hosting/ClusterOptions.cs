@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveTrack.Server.Hosting;
+
+/// <summary>
+/// The embedded (localhost) Orleans cluster. Bound from <c>LiveTrack:Cluster</c>. Several servers on one machine
+/// form one cluster when each has its own ports and all name the same primary silo port.
+/// </summary>
+public sealed class LiveTrackClusterOptions
+{
+    public const string SectionName = "LiveTrack:Cluster";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Silo port of the primary silo; empty means this server is the primary.</summary>
+    [Range(1, 65535)]
+    public int? PrimarySiloPort { get; set; }
+
+    [Required]
+    public string ClusterId { get; set; } = "livetrack";
+
+    [Required]
+    public string ServiceId { get; set; } = "livetrack";
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using LiveTrack.Geo;
+
+namespace LiveTrack.Server.Tracking;
+
+/// <summary>
+/// What each hub connection subscribed to, and what is waiting to be sent to it. Per client, only the latest
+/// snapshot of each aircraft waits: a slow client has older positions replaced (and counted as dropped), so its
+/// memory is bounded by the aircraft in its subscriptions and it never slows ingestion or other clients.
+/// </summary>
+public sealed class ClientSubscriptions
+{
+    private readonly ConcurrentDictionary<string, TrackingClient> clients = new(StringComparer.Ordinal);
+
+    public int Count => clients.Count;
+
+    public TrackingClient Connect(string connectionId) => clients.GetOrAdd(connectionId, id => new TrackingClient(id));
+
+    public void Disconnect(string connectionId) => clients.TryRemove(connectionId, out _);
+
+    public TrackingClient? Find(string connectionId) => clients.GetValueOrDefault(connectionId);
+
+    public ICollection<TrackingClient> All => clients.Values;
+
+    public void Offer(TrafficBatch batch)
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Offer(batch);
+        }
+    }
+}
+
+/// <summary>One hub connection's subscriptions and pending frame content.</summary>
+public sealed class TrackingClient(string connectionId)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, BoundingBox> areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> aircraftSubscriptions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private Dictionary<string, AircraftSnapshot> pending = new(StringComparer.Ordinal);
+    private HashSet<string> pendingLost = new(StringComparer.Ordinal);
+    private long sequence;
+    private int sending;
+
+    public string ConnectionId { get; } = connectionId;
+
+    /// <summary>Positions replaced by a newer one before they could be sent.</summary>
+    public long Dropped { get; private set; }
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return areas.Count + aircraftSubscriptions.Count;
+            }
+        }
+    }
+
+    public string AddArea(BoundingBox box, IEnumerable<AircraftSnapshot> inside)
+    {
+        var id = NewId("area");
+        lock (gate)
+        {
+            areas[id] = box;
+            foreach (var snapshot in inside)
+            {
+                Enqueue(snapshot);
+            }
+        }
+
+        return id;
+    }
+
+    public string AddAircraft(string icao, AircraftSnapshot? current)
+    {
+        var id = NewId("aircraft");
+        lock (gate)
+        {
+            aircraftSubscriptions[id] = icao;
+            if (current is not null)
+            {
+                Enqueue(current);
+            }
+        }
+
+        return id;
+    }
+
+    public bool Remove(string subscriptionId)
+    {
+        lock (gate)
+        {
+            if (!areas.Remove(subscriptionId) && !aircraftSubscriptions.Remove(subscriptionId))
+            {
+                return false;
+            }
+
+            // Nothing more about aircraft only that subscription covered: no pending update, no "left" update.
+            known.Clear();
+            foreach (var (icao, snapshot) in pending.ToArray())
+            {
+                if (!Matches(snapshot))
+                {
+                    pending.Remove(icao);
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public void Offer(TrafficBatch batch)
+    {
+        lock (gate)
+        {
+            if (areas.Count == 0 && aircraftSubscriptions.Count == 0 && known.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var snapshot in batch.Updated)
+            {
+                if (Matches(snapshot))
+                {
+                    Enqueue(snapshot);
+                }
+                else if (known.Remove(snapshot.Icao))
+                {
+                    // It left the subscription: one last update so the client sees where it went.
+                    Replace(snapshot);
+                }
+            }
+
+            foreach (var snapshot in batch.Lost)
+            {
+                if (known.Remove(snapshot.Icao) || Matches(snapshot))
+                {
+                    pending.Remove(snapshot.Icao);
+                    pendingLost.Add(snapshot.Icao);
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes the next frame, or null when nothing is pending or the previous frame is still being sent.</summary>
+    public PositionFrame? TakeFrame(DateTimeOffset now)
+    {
+        if (Interlocked.CompareExchange(ref sending, 1, 0) != 0)
+        {
+            return null;
+        }
+
+        Dictionary<string, AircraftSnapshot> updates;
+        HashSet<string> lost;
+        lock (gate)
+        {
+            if (pending.Count == 0 && pendingLost.Count == 0)
+            {
+                Volatile.Write(ref sending, 0);
+                return null;
+            }
+
+            (updates, pending) = (pending, new Dictionary<string, AircraftSnapshot>(StringComparer.Ordinal));
+            (lost, pendingLost) = (pendingLost, new HashSet<string>(StringComparer.Ordinal));
+            sequence++;
+        }
+
+        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost]);
+    }
+
+    /// <summary>Marks the frame taken by <see cref="TakeFrame"/> as sent (or failed).</summary>
+    public void FrameDone() => Volatile.Write(ref sending, 0);
+
+    private bool Matches(AircraftSnapshot snapshot)
+    {
+        if (aircraftSubscriptions.Count > 0 && aircraftSubscriptions.ContainsValue(snapshot.Icao))
+        {
+            return true;
+        }
+
+        if (!snapshot.HasPosition)
+        {
+            return false;
+        }
+
+        foreach (var box in areas.Values)
+        {
+            if (box.Contains(snapshot.Latitude!.Value, snapshot.Longitude!.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Enqueue(AircraftSnapshot snapshot)
+    {
+        known.Add(snapshot.Icao);
+        Replace(snapshot);
+    }
+
+    private void Replace(AircraftSnapshot snapshot)
+    {
+        pendingLost.Remove(snapshot.Icao);
+        if (pending.TryGetValue(snapshot.Icao, out var older))
+        {
+            if (older.LastSeen > snapshot.LastSeen)
+            {
+                return;
+            }
+
+            Dropped++;
+        }
+
+        pending[snapshot.Icao] = snapshot;
+    }
+
+    private static string NewId(string kind) => $"{kind}-{Guid.NewGuid():N}";
+}

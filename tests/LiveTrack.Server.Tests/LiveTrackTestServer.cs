@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using LiveTrack.Ingestion;
+using LiveTrack.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTrack.Server.Tests;
+
+/// <summary>
+/// A real LiveTrack server on 127.0.0.1 (Kestrel, Orleans silo, feeds) built exactly like Program.cs, with test
+/// configuration instead of appsettings.json: no simulator, an SBS listener on a free port.
+/// </summary>
+public sealed class LiveTrackTestServer : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private LiveTrackTestServer(WebApplication app, Uri baseAddress, int siloPort)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        SiloPort = siloPort;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int SiloPort { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null)
+    {
+        var siloPort = FreePort();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = ServerProjectDirectory() });
+        builder.Configuration.Sources.Clear();
+        var config = new Dictionary<string, string?>
+        {
+            ["LiveTrack:Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LiveTrack:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LiveTrack:Cluster:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LiveTrack:Cluster:ClusterId"] = "livetrack-tests",
+            ["LiveTrack:Fanout:DirectoryRefreshInterval"] = "00:00:00.500",
+            ["LiveTrack:Hub:FrameInterval"] = "00:00:00.100",
+            ["LiveTrack:Feeds:push:Type"] = "SbsListener",
+            ["LiveTrack:Feeds:push:Port"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddLiveTrack();
+        var app = builder.Build();
+        app.MapLiveTrack();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LiveTrackTestServer(app, new Uri(address), siloPort);
+    }
+
+    /// <summary>The endpoint the SBS listener feed bound (it was configured with port 0).</summary>
+    public async Task<IPEndPoint> SbsListenerEndpoint(string feed = "push")
+    {
+        var registry = Services.GetRequiredService<FeedStatusRegistry>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            // The listener binds as the host starts; this only covers the moment between start and bind.
+            if (registry.Find(feed) is { State: FeedState.Listening, Endpoint: { } endpoint })
+            {
+                return IPEndPoint.Parse(endpoint);
+            }
+
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
+    /// <summary>Pushes SBS lines to the listener over a real TCP connection and closes it.</summary>
+    public async Task PushSbs(params string[] lines)
+    {
+        var endpoint = await SbsListenerEndpoint();
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"));
+        await stream.FlushAsync();
+    }
+
+    public async Task<TrackingTestClient> ConnectClient()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/tracking"))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        var client = new TrackingTestClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<T?> GetJson<T>(string path) => Http.GetFromJsonAsync<T>(path, Json);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await App.StopAsync(cts.Token);
+        await App.DisposeAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ServerProjectDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "LiveTrack.Server");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>A real SignalR client of /hubs/tracking that records every frame it receives.</summary>
+public sealed class TrackingTestClient : IAsyncDisposable
+{
+    private readonly Channel<PositionFrame> frames = Channel.CreateUnbounded<PositionFrame>();
+
+    public TrackingTestClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame => frames.Writer.TryWrite(frame));
+    }
+
+    public HubConnection Connection { get; }
+
+    /// <summary>Every frame received so far, in order.</summary>
+    public List<PositionFrame> Received { get; } = [];
+
+    public Task<string> SubscribeArea(double minLon, double minLat, double maxLon, double maxLat) =>
+        Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), minLon, minLat, maxLon, maxLat);
+
+    public Task<string> SubscribeAircraft(string icao) => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeAircraft), icao);
+
+    public Task<bool> Unsubscribe(string id) => Connection.InvokeAsync<bool>(nameof(ITrackingHub.Unsubscribe), id);
+
+    /// <summary>Reads frames until one satisfies the predicate; fails with what was received after the timeout.</summary>
+    public async Task<PositionFrame> WaitForFrame(Func<PositionFrame, bool> predicate, string what, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            while (true)
+            {
+                var frame = await frames.Reader.ReadAsync(cts.Token);
+                Received.Add(frame);
+                if (predicate(frame))
+                {
+                    return frame;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var seen = string.Join(", ", Received.SelectMany(f => f.Aircraft.Select(a => a.Icao)).Distinct());
+            throw new TimeoutException($"No frame with {what} arrived; {Received.Count} frames seen with aircraft [{seen}].");
+        }
+    }
+
+    public Task<AircraftSnapshot> WaitForAircraft(string icao, Func<AircraftSnapshot, bool>? predicate = null) =>
+        WaitForFrame(f => f.Aircraft.Any(a => a.Icao == icao && (predicate?.Invoke(a) ?? true)), $"aircraft {icao}")
+            .ContinueWith(t => t.Result.Aircraft.Last(a => a.Icao == icao), TaskScheduler.Default);
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+/// <summary>SBS-1 lines for tests, written like readsb writes them.</summary>
+public static class Sbs
+{
+    public static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy/MM/dd,HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Position(string icao, double lat, double lon, int altitude, DateTimeOffset? at = null)
+    {
+        var s = Stamp(at ?? DateTimeOffset.UtcNow);
+        return FormattableString.Invariant($"MSG,3,1,1,{icao},1,{s},{s},,{altitude},,,{lat:F5},{lon:F5},,,0,0,0,0");
+    }
+
+    public static string Identification(string icao, string callsign, DateTimeOffset? at = null)
+    {
+        var s = Stamp(at ?? DateTimeOffset.UtcNow);
+        return $"MSG,1,1,1,{icao},1,{s},{s},{callsign},,,,,,,,,,,";
+    }
+
+    public static string Velocity(string icao, double speed, double track, int verticalRate, DateTimeOffset? at = null)
+    {
+        var s = Stamp(at ?? DateTimeOffset.UtcNow);
+        return FormattableString.Invariant($"MSG,4,1,1,{icao},1,{s},{s},,,{speed:F1},{track:F1},,,{verticalRate},,,,,");
+    }
+}
