@@ -15,7 +15,10 @@ public sealed class FanoutOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan DirectoryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often each silo re-registers its observer; entries older than three intervals expire.</summary>
+    /// <summary>
+    /// How often each silo re-registers its observer; entries older than three intervals expire. Re-registering also
+    /// heals the directory if membership changes ever leave it with a partial list.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -54,7 +54,7 @@ internal sealed class CivilFlightModel : IFlightModel
 
         // Start somewhere along the route so the map is populated at once.
         routeStartedAt = -random.NextDouble() * RouteSeconds;
-        Update(0);
+        Update(-routeStartedAt);
     }
 
     public SimulatedFlight Flight { get; }

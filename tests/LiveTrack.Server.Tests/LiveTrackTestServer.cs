@@ -56,6 +56,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             ["LiveTrack:Cluster:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LiveTrack:Cluster:ClusterId"] = "livetrack-tests",
             ["LiveTrack:Fanout:DirectoryRefreshInterval"] = "00:00:00.500",
+            ["LiveTrack:Fanout:RegistrationInterval"] = "00:00:01",
             ["LiveTrack:Hub:FrameInterval"] = "00:00:00.100",
             ["LiveTrack:Feeds:push:Type"] = "SbsListener",
             ["LiveTrack:Feeds:push:Port"] = "0",
@@ -91,6 +92,20 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             }
 
             await Task.Delay(20, cts.Token);
+        }
+    }
+
+    /// <summary>Waits until this silo sees the given number of active silos in the cluster.</summary>
+    public async Task WaitForActiveSilos(int count)
+    {
+        var membership = Services.GetRequiredService<Orleans.Runtime.IClusterMembershipService>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cts.Token))
+        {
+            if (snapshot.Members.Values.Count(m => m.Status == Orleans.Runtime.SiloStatus.Active) >= count)
+            {
+                return;
+            }
         }
     }
 
@@ -194,9 +209,11 @@ public sealed class TrackingTestClient : IAsyncDisposable
         }
     }
 
-    public Task<AircraftSnapshot> WaitForAircraft(string icao, Func<AircraftSnapshot, bool>? predicate = null) =>
-        WaitForFrame(f => f.Aircraft.Any(a => a.Icao == icao && (predicate?.Invoke(a) ?? true)), $"aircraft {icao}")
-            .ContinueWith(t => t.Result.Aircraft.Last(a => a.Icao == icao), TaskScheduler.Default);
+    public async Task<AircraftSnapshot> WaitForAircraft(string icao, Func<AircraftSnapshot, bool>? predicate = null)
+    {
+        var frame = await WaitForFrame(f => f.Aircraft.Any(a => a.Icao == icao && (predicate?.Invoke(a) ?? true)), $"aircraft {icao}");
+        return frame.Aircraft.Last(a => a.Icao == icao);
+    }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

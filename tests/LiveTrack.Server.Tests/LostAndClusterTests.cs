@@ -27,13 +27,25 @@ public sealed class LostAndClusterTests
     {
         await using var primary = await LiveTrackTestServer.StartAsync();
         await using var secondary = await LiveTrackTestServer.StartAsync(primarySiloPort: primary.SiloPort);
+        await primary.WaitForActiveSilos(2);
+        await secondary.WaitForActiveSilos(2);
         var icao = Icao.New();
         await using var client = await primary.ConnectClient();
         await client.SubscribeArea(-116, 22, -104, 33);
 
         // Fed to the secondary silo's listener: the aircraft grain activates there (prefer-local placement).
         await secondary.PushSbs(Sbs.Identification(icao, "JAKE22"), Sbs.Position(icao, 26.4, -110.5, 30000));
-        var seen = await client.WaitForAircraft(icao, a => a.Callsign == "JAKE22" && a.HasPosition);
+        AircraftSnapshot seen;
+        try
+        {
+            seen = await client.WaitForAircraft(icao, a => a.Callsign == "JAKE22" && a.HasPosition);
+        }
+        catch (TimeoutException ex)
+        {
+            var feeds = await secondary.Http.GetStringAsync("/api/feeds");
+            var observers = await primary.Services.GetRequiredService<IGrainFactory>().GetGrain<ITrafficObserverDirectoryGrain>(0).GetObservers();
+            throw new TimeoutException($"{ex.Message} Secondary feeds: {feeds}. Observers in the directory: {observers.Length}.", ex);
+        }
 
         Assert.Equal(26.4, seen.Latitude);
         var management = primary.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);

@@ -353,23 +353,27 @@ public class TrafficSimulatorTests
     [Fact]
     public void A_large_time_jump_lands_where_small_steps_would()
     {
-        var options = new SimulationOptions { AircraftCount = 100, Seed = 11 };
+        var options = new SimulationOptions { AircraftCount = 60, Seed = 11 };
         var stepped = new TrafficSimulator(options, Start);
         var jumped = new TrafficSimulator(options, Start);
+        var initialCallsigns = stepped.Flights.Select(f => f.Callsign).ToArray();
         var output = new List<SbsMessage>();
-        for (var tick = 1; tick <= 4 * 3600; tick++)
+        for (var tick = 1; tick <= 3 * 3600; tick++)
         {
             output.Clear();
             stepped.Advance(Start.AddSeconds(tick), output);
         }
 
         output.Clear();
-        jumped.Advance(Start.AddHours(4), output);
+        jumped.Advance(Start.AddHours(3), output);
 
+        // The jump crosses arrivals: several flights are on a new route by now.
+        Assert.True(stepped.Flights.Where((f, i) => f.Callsign != initialCallsigns[i]).Count() >= 5);
         Assert.Equal(jumped.Flights.Count * 3, output.Count(m => m.Type != SbsTransmissionType.SurveillanceIdentity));
         for (var i = 0; i < stepped.Flights.Count; i++)
         {
             Assert.Equal(stepped.Flights[i].Callsign, jumped.Flights[i].Callsign);
+            Assert.Equal(stepped.Flights[i].Destination, jumped.Flights[i].Destination);
             Assert.True(Geodesy.DistanceNauticalMiles(stepped.Flights[i].Position, jumped.Flights[i].Position) < 1e-6);
         }
     }
