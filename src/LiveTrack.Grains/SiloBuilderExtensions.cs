@@ -8,7 +8,7 @@ public static class LiveTrackSiloBuilderExtensions
 {
     /// <summary>
     /// Adds LiveTrack's grains and their silo services: tracking options, the traffic outbox and publisher, and the
-    /// registrar of this silo's <see cref="LiveTrack.ITrafficObserver"/> (register one in DI to receive traffic).
+    /// per-silo relay that hands traffic to this silo's <see cref="ITrafficObserver"/> (register one to receive it).
     /// </summary>
     public static ISiloBuilder AddLiveTrackGrains(this ISiloBuilder builder)
     {
@@ -20,8 +20,8 @@ public static class LiveTrackSiloBuilderExtensions
         services.AddSingleton<ITrafficOutbox, TrafficOutbox>();
         services.AddSingleton<TrafficPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficPublisher>());
-        services.AddSingleton<TrafficObserverRegistrar>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficObserverRegistrar>());
+        builder.AddGrainService<TrafficRelayService>();
+        services.AddSingleton<TrafficRelayClient>();
         return builder;
     }
 }

@@ -1,23 +1,24 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace LiveTrack.Grains;
 
 /// <summary>
-/// Publishes the silo's coalesced traffic changes to every silo's observer on a short timer, with a final flush
-/// when the silo stops. A failing or slow observer is skipped until the next directory refresh; it never blocks
-/// aircraft grains, which only write to the <see cref="ITrafficOutbox"/>.
+/// Publishes the silo's coalesced traffic changes to every active silo's relay on a short timer, with a final flush
+/// when the silo stops. Receivers are the current cluster membership; a failing or slow silo costs that silo its
+/// batch (logged), never the others, and never blocks aircraft grains, which only write to the
+/// <see cref="ITrafficOutbox"/>.
 /// </summary>
 internal sealed class TrafficPublisher(
     ITrafficOutbox outbox,
-    IGrainFactory grainFactory,
+    TrafficRelayClient relays,
+    IClusterMembershipService membership,
     IOptions<FanoutOptions> options,
     ILogger<TrafficPublisher> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    private static readonly TimeSpan ObserverCallTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RelayCallTimeout = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource stopping = new();
-    private ITrafficObserver[] observers = [];
-    private DateTimeOffset refreshedAt = DateTimeOffset.MinValue;
     private Task? loop;
 
     public void Dispose() => stopping.Dispose();
@@ -61,57 +62,25 @@ internal sealed class TrafficPublisher(
 
     internal async Task PublishOnce(CancellationToken cancellationToken)
     {
-        try
-        {
-            await RefreshObservers(force: false);
-            var batch = outbox.Drain();
-            if (batch is null)
-            {
-                return;
-            }
-
-            if (observers.Length == 0)
-            {
-                await RefreshObservers(force: true);
-            }
-
-            var targets = observers;
-            var results = await Task.WhenAll(targets.Select(o => Send(o, batch, cancellationToken)));
-            if (results.Contains(false))
-            {
-                // Forget the failing observers until the directory says they are back.
-                observers = [.. targets.Where((_, i) => results[i])];
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            FanoutLog.PublishFailed(logger, ex);
-        }
-    }
-
-    private async Task<bool> Send(ITrafficObserver observer, TrafficBatch batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await observer.OnTraffic(batch).WaitAsync(ObserverCallTimeout, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            FanoutLog.ObserverFailed(logger, ex);
-            return false;
-        }
-    }
-
-    private async Task RefreshObservers(bool force)
-    {
-        var now = TimeProvider.System.GetUtcNow();
-        if (!force && now - refreshedAt < options.Value.DirectoryRefreshInterval)
+        var batch = outbox.Drain();
+        if (batch is null)
         {
             return;
         }
 
-        refreshedAt = now;
-        observers = await grainFactory.GetGrain<ITrafficObserverDirectoryGrain>(0).GetObservers();
+        var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
+        await Task.WhenAll(silos.Select(silo => Send(silo, batch, cancellationToken)));
+    }
+
+    private async Task Send(SiloAddress silo, TrafficBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await relays.On(silo).Relay(batch).WaitAsync(RelayCallTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            FanoutLog.RelayFailed(logger, silo, batch.Updated.Length + batch.Lost.Length, ex);
+        }
     }
 }

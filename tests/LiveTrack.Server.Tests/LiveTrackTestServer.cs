@@ -55,8 +55,6 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             ["LiveTrack:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LiveTrack:Cluster:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LiveTrack:Cluster:ClusterId"] = "livetrack-tests",
-            ["LiveTrack:Fanout:DirectoryRefreshInterval"] = "00:00:00.500",
-            ["LiveTrack:Fanout:RegistrationInterval"] = "00:00:01",
             ["LiveTrack:Hub:FrameInterval"] = "00:00:00.100",
             ["LiveTrack:Feeds:push:Type"] = "SbsListener",
             ["LiveTrack:Feeds:push:Port"] = "0",
@@ -205,7 +203,8 @@ public sealed class TrackingTestClient : IAsyncDisposable
         catch (OperationCanceledException)
         {
             var seen = string.Join(", ", Received.SelectMany(f => f.Aircraft.Select(a => a.Icao)).Distinct());
-            throw new TimeoutException($"No frame with {what} arrived; {Received.Count} frames seen with aircraft [{seen}].");
+            var last = Received.SelectMany(f => f.Aircraft).LastOrDefault();
+            throw new TimeoutException($"No frame with {what} arrived; {Received.Count} frames seen with aircraft [{seen}]; the last snapshot: {last}.");
         }
     }
 

@@ -43,8 +43,11 @@ public sealed class LostAndClusterTests
         catch (TimeoutException ex)
         {
             var feeds = await secondary.Http.GetStringAsync("/api/feeds");
-            var observers = await primary.Services.GetRequiredService<IGrainFactory>().GetGrain<ITrafficObserverDirectoryGrain>(0).GetObservers();
-            throw new TimeoutException($"{ex.Message} Secondary feeds: {feeds}. Observers in the directory: {observers.Length}.", ex);
+            var onPrimary = primary.Services.GetRequiredService<Tracking.LiveTraffic>().Find(icao);
+            var onSecondary = secondary.Services.GetRequiredService<Tracking.LiveTraffic>().Find(icao);
+            var stats = await primary.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            var hosts = string.Join(",", stats.Where(a => a.GrainId.Key.ToString() == icao).Select(a => a.SiloAddress));
+            throw new TimeoutException($"{ex.Message} Secondary feeds: {feeds}. Live traffic has it on primary: {onPrimary is not null}, on secondary: {onSecondary is not null}. Grain hosted on {hosts}; primary {primary.SiloPort}.", ex);
         }
 
         Assert.Equal(26.4, seen.Latitude);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using LiveTrack.Server.Apis;
+using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;

@@ -1,3 +1,5 @@
+using LiveTrack.Grains;
+
 namespace LiveTrack.Server.Tracking;
 
 /// <summary>
