@@ -43,6 +43,18 @@ public sealed record AircraftReport
     /// <summary>Special position identification ("ident") flag.</summary>
     [Id(17)] public bool? Spi { get; init; }
 
+    /// <summary>ADS-B emitter category (e.g. <c>A3</c>), when the feed carries it.</summary>
+    [Id(18)] public string? Category { get; init; }
+
+    /// <summary>Registration from the feed's aircraft database (readsb <c>r</c>).</summary>
+    [Id(19)] public string? Registration { get; init; }
+
+    /// <summary>ICAO type designator from the feed's aircraft database (readsb <c>t</c>).</summary>
+    [Id(20)] public string? TypeCode { get; init; }
+
+    /// <summary>Military, per the feed's aircraft database (readsb <c>dbFlags</c> bit 0).</summary>
+    [Id(21)] public bool? Military { get; init; }
+
     /// <summary>True when both coordinates are present.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

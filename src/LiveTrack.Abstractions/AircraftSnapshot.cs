@@ -28,6 +28,11 @@ public sealed record AircraftSnapshot
     /// <summary>Feed of the last accepted report.</summary>
     [Id(15)] public string? Feed { get; init; }
 
+    [Id(16)] public string? Category { get; init; }
+    [Id(17)] public string? Registration { get; init; }
+    [Id(18)] public string? TypeCode { get; init; }
+    [Id(19)] public bool? Military { get; init; }
+
     /// <summary>True when both coordinates are known.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

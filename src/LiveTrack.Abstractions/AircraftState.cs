@@ -36,6 +36,11 @@ public sealed record AircraftState
     /// <summary>Positions kept out of the state because they implied an impossible speed or a future time.</summary>
     [Id(17)] public long Suspect { get; init; }
 
+    [Id(18)] public Reading<string>? Category { get; init; }
+    [Id(19)] public Reading<string>? Registration { get; init; }
+    [Id(20)] public Reading<string>? TypeCode { get; init; }
+    [Id(21)] public Reading<bool>? Military { get; init; }
+
     /// <summary>A compact view for clients and lists.</summary>
     public AircraftSnapshot ToSnapshot() => new()
     {
@@ -55,5 +60,9 @@ public sealed record AircraftState
         Emergency = Emergency?.Value,
         LastSeen = LastSeen,
         Feed = LastFeed,
+        Category = Category?.Value,
+        Registration = Registration?.Value,
+        TypeCode = TypeCode?.Value,
+        Military = Military?.Value,
     };
 }

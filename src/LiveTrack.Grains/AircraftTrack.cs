@@ -65,6 +65,10 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             Emergency = Merge(next.Emergency, report.Emergency, at, feed, ref accepted, ref stale),
             Alert = Merge(next.Alert, report.Alert, at, feed, ref accepted, ref stale),
             Spi = Merge(next.Spi, report.Spi, at, feed, ref accepted, ref stale),
+            Category = MergeText(next.Category, report.Category, at, feed, ref accepted, ref stale),
+            Registration = MergeText(next.Registration, report.Registration, at, feed, ref accepted, ref stale),
+            TypeCode = MergeText(next.TypeCode, report.TypeCode, at, feed, ref accepted, ref stale),
+            Military = Merge(next.Military, report.Military, at, feed, ref accepted, ref stale),
         };
 
         // A report counts once: suspect wins over accepted parts, accepted over stale parts.

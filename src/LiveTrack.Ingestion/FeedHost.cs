@@ -1,3 +1,4 @@
+using LiveTrack.Adsb;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,17 @@ internal sealed class FeedHost(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly ILogger logger = loggerFactory.CreateLogger("LiveTrack.Ingestion.Feeds");
+    private readonly List<HttpClient> httpClients = [];
+
+    public override void Dispose()
+    {
+        foreach (var http in httpClients)
+        {
+            http.Dispose();
+        }
+
+        base.Dispose();
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +39,7 @@ internal sealed class FeedHost(
             if (options.Enabled)
             {
                 var status = registry.GetOrAdd(name, options.Type);
-                var ingestor = new SbsIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps);
+                var ingestor = new FeedIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps);
                 runs.Add(Task.Run(() => Supervise(name, Create(options, ingestor), status, stoppingToken), CancellationToken.None));
             }
         }
@@ -35,14 +47,47 @@ internal sealed class FeedHost(
         return Task.WhenAll(runs);
     }
 
-    private IFeed Create(FeedOptions options, SbsIngestor ingestor) => options.Type switch
+    private IFeed Create(FeedOptions options, FeedIngestor ingestor) => options.Type switch
     {
         FeedType.SbsClient => new SbsClientFeed(options, ingestor, timeProvider, logger),
         FeedType.SbsListener => new SbsListenerFeed(options, ingestor, logger),
         FeedType.SbsReplay => new SbsReplayFeed(options, ingestor, timeProvider, logger),
         FeedType.Simulator => new SimulatorFeed(options, ingestor, timeProvider),
+        FeedType.AircraftJson => new SnapshotPollingFeed(
+            options,
+            ingestor,
+            options.Url is { } url
+                ? ct => SnapshotFetch.Get(NewHttpClient(), url, null, options.RequestTimeout, ct)
+                : SnapshotFetch.FromFile(options.Path!),
+            ReadsbJsonParser.TryParse,
+            TimeSpan.FromSeconds(1),
+            timeProvider,
+            logger),
+        FeedType.OpenSky => new SnapshotPollingFeed(
+            options,
+            ingestor,
+            new OpenSkyClient(options, NewHttpClient(), timeProvider).Fetch,
+            OpenSkyStatesParser.TryParse,
+            string.IsNullOrEmpty(options.ClientId) ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(5),
+            timeProvider,
+            logger),
         _ => throw new InvalidOperationException($"Unknown feed type {options.Type}."),
     };
+
+    private HttpClient NewHttpClient()
+    {
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("LiveTrack/1.0");
+        httpClients.Add(http);
+        return http;
+    }
 
     private async Task Supervise(string name, IFeed feed, FeedStatus status, CancellationToken cancellationToken)
     {

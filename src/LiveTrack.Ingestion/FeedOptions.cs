@@ -13,6 +13,10 @@ public enum FeedType
     SbsReplay,
     /// <summary>The built-in traffic simulator.</summary>
     Simulator,
+    /// <summary>readsb/tar1090 <c>aircraft.json</c> (also ADS-B Exchange v2 and old dump1090), polled from a URL or a file.</summary>
+    AircraftJson,
+    /// <summary>OpenSky Network <c>/api/states/all</c> state vectors, polled anonymously or with OAuth2 client credentials.</summary>
+    OpenSky,
 }
 
 /// <summary>One configured feed, bound from <c>LiveTrack:Feeds:{name}</c>.</summary>
@@ -53,6 +57,27 @@ public sealed class FeedOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>AircraftJson and OpenSky: the URL polled (OpenSky defaults to its public states endpoint).</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>AircraftJson and OpenSky: time between two polls.</summary>
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>AircraftJson and OpenSky: time allowed for one request.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>OpenSky: optional area <c>minLon,minLat,maxLon,maxLat</c>, sent as lamin/lomin/lamax/lomax.</summary>
+    public string? Area { get; set; }
+
+    /// <summary>OpenSky: OAuth2 client id; with <see cref="ClientSecret"/> switches from anonymous to authenticated polling.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OpenSky: OAuth2 client secret (keep it in user secrets or the environment, not in appsettings).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>OpenSky: OAuth2 token endpoint (client-credentials grant).</summary>
+    public Uri? TokenUrl { get; set; }
 
     /// <summary>Simulator: number of civil flights.</summary>
     [Range(0, 100_000)]

@@ -57,6 +57,27 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
                 }
 
                 break;
+            case FeedType.AircraftJson:
+                if ((options.Url is null) == string.IsNullOrWhiteSpace(options.Path))
+                {
+                    errors.Add($"{key}: an AircraftJson feed needs exactly one of Url or Path.");
+                }
+
+                CheckPolling(key, options, TimeSpan.FromMilliseconds(200), errors);
+                break;
+            case FeedType.OpenSky:
+                if (options.Area is not null && !LiveTrack.Geo.BoundingBox.TryParse(options.Area, out _, out var areaError))
+                {
+                    errors.Add($"{key}:Area: {areaError}.");
+                }
+
+                if (string.IsNullOrWhiteSpace(options.ClientId) != string.IsNullOrWhiteSpace(options.ClientSecret))
+                {
+                    errors.Add($"{key}: ClientId and ClientSecret go together (both for OAuth2, neither for anonymous access).");
+                }
+
+                CheckPolling(key, options, TimeSpan.FromSeconds(1), errors);
+                break;
             case FeedType.Simulator:
                 if (options.Aircraft is < 0 or > 100_000)
                 {
@@ -72,5 +93,28 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckPolling(string key, FeedOptions options, TimeSpan minimum, List<string> errors)
+    {
+        if (options.Url is { IsAbsoluteUri: false } || options.Url is { Scheme: not ("http" or "https") })
+        {
+            errors.Add($"{key}:Url must be an absolute http or https URL.");
+        }
+
+        if (options.PollInterval is { } poll && poll < minimum)
+        {
+            errors.Add($"{key}:PollInterval must be at least {minimum}.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:RequestTimeout must be positive.");
+        }
+
+        if (options.ReconnectDelay <= TimeSpan.Zero || options.MaxReconnectDelay < options.ReconnectDelay)
+        {
+            errors.Add($"{key}:ReconnectDelay must be positive and not above MaxReconnectDelay.");
+        }
     }
 }

@@ -11,6 +11,8 @@ public enum FeedState
     Running,
     Completed,
     Faulted,
+    Polling,
+    RateLimited,
 }
 
 /// <summary>Live counters of one feed. Thread-safe; written by the feed and the pipeline, read by the API.</summary>

@@ -13,7 +13,7 @@ internal interface IFeed
 }
 
 /// <summary>Connects to a readsb/dump1090-style SBS-1 server and reconnects with exponential backoff and jitter.</summary>
-internal sealed class SbsClientFeed(FeedOptions options, SbsIngestor ingestor, TimeProvider timeProvider, ILogger logger) : IFeed
+internal sealed class SbsClientFeed(FeedOptions options, FeedIngestor ingestor, TimeProvider timeProvider, ILogger logger) : IFeed
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +70,7 @@ internal sealed class SbsClientFeed(FeedOptions options, SbsIngestor ingestor, T
 }
 
 /// <summary>Accepts SBS-1 streams pushed to LiveTrack, one reader per connection, up to a maximum.</summary>
-internal sealed class SbsListenerFeed(FeedOptions options, SbsIngestor ingestor, ILogger logger) : IFeed
+internal sealed class SbsListenerFeed(FeedOptions options, FeedIngestor ingestor, ILogger logger) : IFeed
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -142,7 +142,7 @@ internal sealed class SbsListenerFeed(FeedOptions options, SbsIngestor ingestor,
 /// passed since the start, and is re-stamped to that moment so the replay looks live to the rest of LiveTrack.
 /// Lines without a time are released at once.
 /// </summary>
-internal sealed class SbsReplayFeed(FeedOptions options, SbsIngestor ingestor, TimeProvider timeProvider, ILogger logger) : IFeed
+internal sealed class SbsReplayFeed(FeedOptions options, FeedIngestor ingestor, TimeProvider timeProvider, ILogger logger) : IFeed
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -197,7 +197,7 @@ internal sealed class SbsReplayFeed(FeedOptions options, SbsIngestor ingestor, T
 }
 
 /// <summary>The built-in traffic simulator, rendered to SBS-1 lines and read back through the same parser as real feeds.</summary>
-internal sealed class SimulatorFeed(FeedOptions options, SbsIngestor ingestor, TimeProvider timeProvider) : IFeed
+internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, TimeProvider timeProvider) : IFeed
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Feed {Feed}: replay of {Path} finished ({Lines} lines)")]
     public static partial void ReplayFinished(ILogger logger, string feed, string path, long lines);
 
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Feed {Feed}: {Error}; next attempt in {Delay} (further errors logged at most every 30 s)")]
+    public static partial void PollFailed(ILogger logger, string feed, string error, TimeSpan delay);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Feed {Feed}: refused a connection from {Remote}, {Max} connections already open")]
     public static partial void ConnectionRefused(ILogger logger, string feed, string remote, int max);
 }

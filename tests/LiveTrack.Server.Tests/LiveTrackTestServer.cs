@@ -184,9 +184,17 @@ public sealed class TrackingTestClient : IAsyncDisposable
 
     public Task<bool> Unsubscribe(string id) => Connection.InvokeAsync<bool>(nameof(ITrackingHub.Unsubscribe), id);
 
-    /// <summary>Reads frames until one satisfies the predicate; fails with what was received after the timeout.</summary>
+    /// <summary>
+    /// Returns the first frame received so far, or read from now on, that satisfies the predicate; fails with what was
+    /// received after the timeout.
+    /// </summary>
     public async Task<PositionFrame> WaitForFrame(Func<PositionFrame, bool> predicate, string what, TimeSpan? timeout = null)
     {
+        if (Received.FirstOrDefault(predicate) is { } already)
+        {
+            return already;
+        }
+
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         try
         {

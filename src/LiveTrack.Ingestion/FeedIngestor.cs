@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace LiveTrack.Ingestion;
 
 /// <summary>
-/// Turns SBS-1 lines of one feed into aircraft reports on the pipeline: framing, parsing, per-feed counting and
-/// sampled logging of malformed lines. A bad line never stops the feed.
+/// One feed's way into the pipeline: per-feed counting, and for SBS-1 feeds the framing, parsing and sampled logging
+/// of malformed lines. A bad line never stops the feed.
 /// </summary>
-public sealed class SbsIngestor(
+public sealed class FeedIngestor(
     FeedStatus status,
     IngestionPipeline pipeline,
     TimeProvider timeProvider,
@@ -47,6 +47,9 @@ public sealed class SbsIngestor(
         var report = SbsReports.ToReport(message, status.Name, receivedAt, timestamp ?? (useFeedTimestamps ? null : receivedAt));
         return pipeline.WriteAsync(report, cancellationToken);
     }
+
+    /// <summary>Queues a report built by a snapshot feed, waiting while the pipeline is full.</summary>
+    public ValueTask Publish(AircraftReport report, CancellationToken cancellationToken) => pipeline.WriteAsync(report, cancellationToken);
 
     /// <summary>Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled.</summary>
     public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken)
