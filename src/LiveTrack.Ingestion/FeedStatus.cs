@@ -173,10 +173,20 @@ public sealed record FeedStatusSnapshot(
     string? LastError,
     string? LastMalformedSample);
 
-/// <summary>All feeds' status objects, by name.</summary>
-public sealed class FeedStatusRegistry(TimeProvider timeProvider)
+/// <summary>All feeds' status objects, by name; with a meter factory, also published as metrics.</summary>
+public sealed class FeedStatusRegistry : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FeedStatus> feeds = new(StringComparer.Ordinal);
+    private readonly TimeProvider timeProvider;
+    private readonly FeedMetrics? metrics;
+
+    public FeedStatusRegistry(TimeProvider timeProvider, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+    {
+        this.timeProvider = timeProvider;
+        metrics = meterFactory is null ? null : new FeedMetrics(meterFactory, this);
+    }
+
+    public void Dispose() => metrics?.Dispose();
 
     public FeedStatus GetOrAdd(string name, FeedType type) => feeds.GetOrAdd(name, n => new FeedStatus(n, type, timeProvider));
 
