@@ -78,7 +78,9 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
 
         if (accepted)
         {
-            next = next with { LastSeen = now, LastFeed = feed };
+            // The server's receive time starts report-to-client latency; never later than now.
+            var received = report.ReceivedAt < now ? report.ReceivedAt : now;
+            next = next with { LastSeen = received > current.LastSeen ? received : current.LastSeen, LastFeed = feed };
         }
 
         State = next with

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace LiveTrack.LoadGenerator;
+
+/// <summary>Command-line settings: <c>--name value</c> pairs.</summary>
+internal sealed record LoadOptions
+{
+    public int Aircraft { get; init; } = 10_000;
+    public int Rate { get; init; } = 50_000;
+    public int Clients { get; init; } = 100;
+    public int Seconds { get; init; } = 30;
+    public int Connections { get; init; } = 2;
+    public string? ServerDll { get; init; }
+    public Uri? Target { get; init; }
+    public int SbsPort { get; init; }
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--aircraft" => options with { Aircraft = Int(value) },
+                "--rate" => options with { Rate = Int(value) },
+                "--clients" => options with { Clients = Int(value) },
+                "--seconds" => options with { Seconds = Math.Clamp(Int(value), 1, 3600) },
+                "--connections" => options with { Connections = Math.Clamp(Int(value), 1, 16) },
+                "--server-dll" => options with { ServerDll = value },
+                "--target" => options with { Target = new Uri(value) },
+                "--sbs-port" => options with { SbsPort = Int(value) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}

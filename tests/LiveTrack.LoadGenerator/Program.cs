@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiveTrack;
+using LiveTrack.Adsb;
+using LiveTrack.Geo;
+using LiveTrack.Ingestion;
+using LiveTrack.LoadGenerator;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+// LiveTrack load generator: starts a LiveTrack server (or targets one), pushes SBS-1 position reports for N aircraft
+// at a target rate over loopback, connects C SignalR clients each subscribed to an area, and reports what it measured.
+var options = LoadOptions.Parse(args);
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+await using var server = options.Target is null ? await ServerProcess.StartAsync(options) : ServerProcess.Attach(options.Target, options.SbsPort);
+using var http = new HttpClient { BaseAddress = server.BaseAddress };
+Console.Error.WriteLine($"server at {server.BaseAddress}, SBS listener on {server.SbsPort}; {options.Aircraft} aircraft, {options.Rate} reports/s, {options.Clients} clients, {options.Seconds} s");
+
+var latency = new LatencyHistogram();
+long delivered = 0;
+var random = new Random(1);
+var clients = new List<HubConnection>();
+for (var i = 0; i < options.Clients; i++)
+{
+    var connection = new HubConnectionBuilder()
+        .WithUrl(new Uri(server.BaseAddress, "/hubs/tracking"))
+        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+        .Build();
+    connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        Interlocked.Add(ref delivered, frame.Aircraft.Length);
+        foreach (var aircraft in frame.Aircraft)
+        {
+            latency.Record(now - aircraft.LastSeen);
+        }
+    });
+    await connection.StartAsync();
+
+    // A 40° × 30° tile somewhere between 60 S and 60 N.
+    var lon = -180 + (random.NextDouble() * 320);
+    var lat = -60 + (random.NextDouble() * 90);
+    await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), lon, lat, lon + 40, lat + 30);
+    clients.Add(connection);
+}
+
+var feedsBefore = await Feed(http, json);
+var baselineRss = server.Sample().RssBytes;
+var cpuBefore = server.Sample().CpuSeconds;
+var stopwatch = Stopwatch.StartNew();
+var peakRss = baselineRss;
+using var sampling = new CancellationTokenSource();
+var sampler = Task.Run(async () =>
+{
+    while (!sampling.IsCancellationRequested)
+    {
+        peakRss = Math.Max(peakRss, server.Sample().RssBytes);
+        await Task.Delay(250, CancellationToken.None);
+    }
+});
+
+var offered = await SbsPusher.Run(server.SbsPort, options, TimeSpan.FromSeconds(options.Seconds));
+var sendSeconds = stopwatch.Elapsed.TotalSeconds;
+var deliveredAtEnd = Interlocked.Read(ref delivered);
+
+// Let the pipeline drain (bounded: at most 10 s), then read the server's own counters.
+FeedStatusSnapshot feedsAfter;
+var drainDeadline = Stopwatch.StartNew();
+do
+{
+    await Task.Delay(500);
+    feedsAfter = await Feed(http, json);
+}
+while (drainDeadline.Elapsed < TimeSpan.FromSeconds(10) && Handled(feedsAfter) - Handled(feedsBefore) < offered);
+
+var cpuSeconds = server.Sample().CpuSeconds - cpuBefore;
+await sampling.CancelAsync();
+await sampler;
+var handled = Handled(feedsAfter) - Handled(feedsBefore);
+var accepted = feedsAfter.Accepted - feedsBefore.Accepted;
+var aircraftList = await http.GetFromJsonAsync<JsonElement>("/api/aircraft", json);
+var tracked = aircraftList.GetProperty("count").GetInt32();
+
+var result = new Dictionary<string, object>
+{
+    ["aircraft"] = options.Aircraft,
+    ["targetRate"] = options.Rate,
+    ["clients"] = options.Clients,
+    ["seconds"] = Math.Round(sendSeconds, 1),
+    ["offeredPerSecond"] = Math.Round(offered / sendSeconds),
+    ["acceptedPerSecond"] = Math.Round(accepted / sendSeconds),
+    ["handledPerSecond"] = Math.Round(handled / sendSeconds),
+    ["notHandledAfterDrain"] = offered - handled,
+    ["stale"] = feedsAfter.Stale - feedsBefore.Stale,
+    ["suspect"] = feedsAfter.Suspect - feedsBefore.Suspect,
+    ["failed"] = feedsAfter.Failed - feedsBefore.Failed,
+    ["deliveredPerSecond"] = Math.Round(deliveredAtEnd / sendSeconds),
+    ["latencyP50Ms"] = latency.Percentile(0.50),
+    ["latencyP99Ms"] = latency.Percentile(0.99),
+    ["latencyP999Ms"] = latency.Percentile(0.999),
+    ["serverCpuPercent"] = Math.Round(100 * cpuSeconds / sendSeconds),
+    ["serverBaselineRssMb"] = Math.Round(baselineRss / 1048576.0, 1),
+    ["serverPeakRssMb"] = Math.Round(peakRss / 1048576.0, 1),
+    ["trackedAircraft"] = tracked,
+    ["rssPerTrackedAircraftBytes"] = tracked == 0 ? 0 : Math.Round((double)(peakRss - baselineRss) / tracked),
+    ["geofences"] = "not measured (geofences not implemented yet)",
+};
+
+Console.WriteLine("| measure | value |");
+Console.WriteLine("|---|---|");
+foreach (var (key, value) in result)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {key} | {value} |"));
+}
+
+Console.WriteLine(JsonSerializer.Serialize(result));
+foreach (var client in clients)
+{
+    await client.DisposeAsync();
+}
+
+return 0;
+
+static async Task<FeedStatusSnapshot> Feed(HttpClient http, JsonSerializerOptions json) =>
+    (await http.GetFromJsonAsync<FeedStatusSnapshot[]>("/api/feeds", json))!.Single(f => f.Name == "push");
+
+static long Handled(FeedStatusSnapshot f) => f.Accepted + f.Stale + f.Suspect + f.Failed;

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LiveTrack.Adsb;
+using LiveTrack.Geo;
+
+namespace LiveTrack.LoadGenerator;
+
+/// <summary>
+/// Pushes MSG,3 position reports for simulated aircraft over TCP at a target total rate, in 10 ms slices. TCP
+/// backpressure from the server slows it down; what it manages to write is the offered load.
+/// </summary>
+internal static class SbsPusher
+{
+    public static async Task<long> Run(int port, LoadOptions options, TimeSpan duration)
+    {
+        var perConnection = Enumerable.Range(0, options.Connections)
+            .Select(c => Push(port, c, options, duration))
+            .ToArray();
+        return (await Task.WhenAll(perConnection)).Sum();
+    }
+
+    private static async Task<long> Push(int port, int connectionIndex, LoadOptions options, TimeSpan duration)
+    {
+        var random = new Random(connectionIndex + 100);
+        var count = options.Aircraft / options.Connections;
+        var fleet = new Flight[count];
+        var start = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var address = 0x100000 + (connectionIndex * 0x100000) + i;
+            fleet[i] = new Flight(
+                address.ToString("x6", System.Globalization.CultureInfo.InvariantCulture),
+                new GeoPoint(-60 + (random.NextDouble() * 120), -180 + (random.NextDouble() * 360)),
+                random.NextDouble() * 360,
+                start);
+        }
+
+        using var client = new TcpClient { NoDelay = false, SendBufferSize = 1 << 20 };
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        await using var stream = client.GetStream();
+        var ratePerConnection = (double)options.Rate / options.Connections;
+        var buffer = new byte[1 << 20];
+        long sent = 0;
+        var next = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            var due = (long)(clock.Elapsed.TotalSeconds * ratePerConnection);
+            var used = 0;
+            var now = DateTimeOffset.UtcNow;
+            while (sent < due && used < buffer.Length - 256)
+            {
+                ref var flight = ref fleet[next];
+                next = (next + 1) % fleet.Length;
+                var hours = (now - flight.At).TotalHours;
+                flight.Position = Geodesy.Destination(flight.Position, flight.Track, 450 * hours);
+                flight.At = now;
+                var message = new SbsMessage(SbsTransmissionType.AirbornePosition, flight.Icao, false, now, now, null, 35000, null, null,
+                    Math.Round(flight.Position.Latitude, 5), Math.Round(flight.Position.Longitude, 5), null, null, false, false, false, false);
+                if (!SbsFormatter.TryFormat(message, buffer.AsSpan(used), out var written))
+                {
+                    break;
+                }
+
+                used += written;
+                buffer[used++] = (byte)'\n';
+                sent++;
+            }
+
+            if (used > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used));
+            }
+            else
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        return sent;
+    }
+
+    private struct Flight(string icao, GeoPoint position, double track, DateTimeOffset at)
+    {
+        public string Icao = icao;
+        public GeoPoint Position = position;
+        public double Track = track;
+        public DateTimeOffset At = at;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LiveTrack.LoadGenerator;
+
+/// <summary>A LiveTrack server in its own process (so its CPU and memory are measured apart from the generator's).</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process? process;
+
+    private ServerProcess(Process? process, Uri baseAddress, int sbsPort)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        SbsPort = sbsPort;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int SbsPort { get; }
+
+    public static ServerProcess Attach(Uri target, int sbsPort) => new(null, target, sbsPort == 0 ? 31003 : sbsPort);
+
+    public static async Task<ServerProcess> StartAsync(LoadOptions options)
+    {
+        var dll = options.ServerDll ?? FindServerDll();
+        var (http, sbs, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            dll,
+            $"--Urls=http://127.0.0.1:{http}",
+            "--LiveTrack:Feeds:simulator:Enabled=false",
+            $"--LiveTrack:Feeds:push:Port={sbs}",
+            $"--LiveTrack:Cluster:SiloPort={silo}",
+            $"--LiveTrack:Cluster:GatewayPort={gateway}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_gcServer"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{http}"), sbs);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new InvalidOperationException("the server did not become ready within 60 s");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>CPU seconds used and resident memory of the server process (Linux /proc).</summary>
+    public (double CpuSeconds, long RssBytes) Sample()
+    {
+        if (process is null || process.HasExited)
+        {
+            return (0, 0);
+        }
+
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var rssLine = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var rssKb = long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (ticks / 100.0, rssKb * 1024);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+    }
+
+    private static string FindServerDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "LiveTrack.Server", "bin", "Release", "net10.0", "LiveTrack.Server.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("LiveTrack.Server.dll (Release) not found: run `dotnet build -c Release src/LiveTrack.Server` first or pass --server-dll.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
