@@ -33,6 +33,9 @@ public sealed record AircraftSnapshot
     [Id(18)] public string? TypeCode { get; init; }
     [Id(19)] public bool? Military { get; init; }
 
+    /// <summary>Ids of the geofences the aircraft is inside.</summary>
+    [Id(20)] public string[] Geofences { get; init; } = [];
+
     /// <summary>True when both coordinates are known.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

@@ -14,4 +14,15 @@ public interface IAircraftGrain : IGrainWithStringKey
     /// <summary>The current state, or null when nothing has been accepted for this aircraft.</summary>
     [Alias("GetState")]
     Task<AircraftState?> GetState();
+
+    /// <summary>Ids of the geofences the aircraft is inside now.</summary>
+    [Alias("GetGeofences")]
+    Task<string[]> GetGeofences();
+
+    /// <summary>
+    /// Re-checks one fence after it was created, replaced or deleted: raises Entered (fence created) or Exited
+    /// (fence deleted) when the aircraft's inside/outside answer changed.
+    /// </summary>
+    [Alias("ReevaluateGeofence")]
+    Task ReevaluateGeofence(string fenceId);
 }

@@ -5,7 +5,8 @@ namespace LiveTrack;
 /// <param name="SentAt">Server time the frame was sent.</param>
 /// <param name="Aircraft">Latest snapshot of each changed aircraft in the client's subscriptions.</param>
 /// <param name="Lost">Addresses of subscribed aircraft reported lost (silent for longer than the lost timeout).</param>
-public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, AircraftSnapshot[] Aircraft, string[] Lost);
+/// <param name="Events">Geofence events of the client's geofence subscriptions, in the order they were raised.</param>
+public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, AircraftSnapshot[] Aircraft, string[] Lost, GeofenceEvent[] Events);
 
 /// <summary>Methods the server calls on SignalR clients of <c>/hubs/tracking</c>.</summary>
 public interface ITrackingClient
@@ -25,6 +26,12 @@ public interface ITrackingHub
 
     /// <summary>Subscribes to one aircraft by ICAO address. Returns the subscription id.</summary>
     Task<string> SubscribeAircraft(string icao);
+
+    /// <summary>Subscribes to the enter/exit/lost-inside events of one geofence. Returns the subscription id.</summary>
+    Task<string> SubscribeGeofence(string fenceId);
+
+    /// <summary>Subscribes to the events of every geofence. Returns the subscription id.</summary>
+    Task<string> SubscribeGeofenceEvents();
 
     /// <summary>Removes one subscription; returns false when the id was unknown.</summary>
     Task<bool> Unsubscribe(string subscriptionId);

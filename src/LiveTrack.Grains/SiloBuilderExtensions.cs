@@ -20,8 +20,12 @@ public static class LiveTrackSiloBuilderExtensions
         services.AddSingleton<ITrafficOutbox, TrafficOutbox>();
         services.AddSingleton<TrafficPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficPublisher>());
+        services.TryAddSingleton<IGeofenceIndexProvider, NoGeofences>();
+        builder.AddMemoryStreams(LiveTrackStreams.ProviderName);
+        builder.AddMemoryGrainStorage("PubSubStore");
         builder.AddGrainService<TrafficRelayService>();
         services.AddSingleton<TrafficRelayClient>();
+        services.AddSingleton<GeofenceReplication>();
         return builder;
     }
 }

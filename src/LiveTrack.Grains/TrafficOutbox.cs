@@ -11,6 +11,9 @@ public interface ITrafficOutbox
 
     void Lost(AircraftSnapshot lastKnown);
 
+    /// <summary>Queues geofence events (in order; never coalesced).</summary>
+    void Events(IEnumerable<GeofenceEvent> events);
+
     /// <summary>Takes everything pending, or null when nothing changed.</summary>
     TrafficBatch? Drain();
 }
@@ -20,6 +23,15 @@ internal sealed class TrafficOutbox : ITrafficOutbox
     private readonly Lock gate = new();
     private Dictionary<string, AircraftSnapshot> updated = new(StringComparer.Ordinal);
     private Dictionary<string, AircraftSnapshot> lost = new(StringComparer.Ordinal);
+    private List<GeofenceEvent> events = [];
+
+    public void Events(IEnumerable<GeofenceEvent> raised)
+    {
+        lock (gate)
+        {
+            events.AddRange(raised);
+        }
+    }
 
     public void Updated(AircraftSnapshot snapshot)
     {
@@ -42,17 +54,19 @@ internal sealed class TrafficOutbox : ITrafficOutbox
     public TrafficBatch? Drain()
     {
         Dictionary<string, AircraftSnapshot> u, l;
+        List<GeofenceEvent> e;
         lock (gate)
         {
-            if (updated.Count == 0 && lost.Count == 0)
+            if (updated.Count == 0 && lost.Count == 0 && events.Count == 0)
             {
                 return null;
             }
 
             (u, updated) = (updated, new Dictionary<string, AircraftSnapshot>(updated.Count, StringComparer.Ordinal));
             (l, lost) = (lost, new Dictionary<string, AircraftSnapshot>(StringComparer.Ordinal));
+            (e, events) = (events, []);
         }
 
-        return new TrafficBatch([.. u.Values], [.. l.Values]);
+        return new TrafficBatch([.. u.Values], [.. l.Values], [.. e]);
     }
 }

@@ -27,6 +27,26 @@ public interface ITrafficRelayService : IGrainService
 {
     [Alias("Relay")]
     Task Relay(TrafficBatch batch);
+
+    [Alias("GeofenceChanged")]
+    Task GeofenceChanged(string fenceId);
+}
+
+/// <summary>Told when a fence was created, replaced or deleted anywhere in the cluster (the host's fence catalog).</summary>
+public interface IGeofenceChangeListener
+{
+    Task OnGeofenceChanged(string fenceId);
+}
+
+/// <summary>Tells every active silo that a fence changed, so each reloads it before aircraft are re-evaluated.</summary>
+public sealed class GeofenceReplication(IServiceProvider services, IClusterMembershipService membership)
+{
+    private TrafficRelayClient Relays => services.GetRequiredService<TrafficRelayClient>();
+
+    public Task Announce(string fenceId) =>
+        Task.WhenAll(membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => Relays.On(m.SiloAddress).GeofenceChanged(fenceId)));
 }
 
 [Reentrant]
@@ -34,8 +54,11 @@ internal sealed class TrafficRelayService(GrainId grainId, Silo silo, ILoggerFac
     : GrainService(grainId, silo, loggerFactory), ITrafficRelayService
 {
     private readonly ITrafficObserver? observer = services.GetService<ITrafficObserver>();
+    private readonly IGeofenceChangeListener? fences = services.GetService<IGeofenceChangeListener>();
 
     public Task Relay(TrafficBatch batch) => observer?.OnTraffic(batch) ?? Task.CompletedTask;
+
+    public Task GeofenceChanged(string fenceId) => fences?.OnGeofenceChanged(fenceId) ?? Task.CompletedTask;
 }
 
 /// <summary>Reaches the <see cref="ITrafficRelayService"/> of a given silo.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using LiveTrack.Geofencing;
 
 namespace LiveTrack.Grains.Tests;
 
@@ -15,6 +16,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     public RecordingTrafficObserver Traffic { get; } = new();
+
+    public TestGeofences Geofences { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -29,7 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ITrafficObserver>(Traffic);
+            silo.Services.AddSingleton<IGeofenceIndexProvider>(Geofences);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(LiveTrackStreams.ProviderName));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -54,6 +59,28 @@ public sealed class RecordingTrafficObserver : ITrafficObserver
         return Task.CompletedTask;
     }
 
+    private readonly List<GeofenceEvent> events = [];
+
+    /// <summary>Waits until <paramref name="count"/> published geofence events match; returns them in order.</summary>
+    public async Task<List<GeofenceEvent>> WaitForEvents(Func<GeofenceEvent, bool> match, int count, string what)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (events.Count(match) < count)
+            {
+                var batch = await batches.Reader.ReadAsync(cts.Token);
+                events.AddRange(batch.Events);
+            }
+
+            return [.. events.Where(match)];
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Expected {count} geofence events ({what}); got {events.Count(match)}: {string.Join(", ", events.Where(match))}");
+        }
+    }
+
     /// <summary>Waits for a published snapshot matching the predicate, failing with context after the timeout.</summary>
     public async Task<AircraftSnapshot> WaitFor(Func<TrafficBatch, AircraftSnapshot?> match, string what, TimeSpan? timeout = null)
     {
@@ -63,6 +90,7 @@ public sealed class RecordingTrafficObserver : ITrafficObserver
             while (true)
             {
                 var batch = await batches.Reader.ReadAsync(cts.Token);
+                events.AddRange(batch.Events);
                 if (match(batch) is { } found)
                 {
                     return found;
@@ -74,4 +102,16 @@ public sealed class RecordingTrafficObserver : ITrafficObserver
             throw new TimeoutException($"No traffic batch with {what} was published.");
         }
     }
+}
+
+/// <summary>A fence index the tests change at will.</summary>
+public sealed class TestGeofences : IGeofenceIndexProvider
+{
+    private GeofenceIndex current = GeofenceIndex.Empty;
+
+    public GeofenceIndex Current => Volatile.Read(ref current);
+
+    public void Add(GeofenceDefinition fence) => Volatile.Write(ref current, current.With(fence));
+
+    public void Remove(string id) => Volatile.Write(ref current, current.Without(id));
 }

@@ -24,6 +24,8 @@ namespace LiveTrack.Server.Tests;
 /// </summary>
 public sealed class LiveTrackTestServer : IAsyncDisposable
 {
+    public const string ApiKey = "test-writer-key";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private LiveTrackTestServer(WebApplication app, Uri baseAddress, int siloPort)
@@ -58,6 +60,8 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             ["LiveTrack:Hub:FrameInterval"] = "00:00:00.100",
             ["LiveTrack:Feeds:push:Type"] = "SbsListener",
             ["LiveTrack:Feeds:push:Port"] = "0",
+            ["LiveTrack:Geofences:StorePath"] = Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}"),
+            ["LiveTrack:Api:Keys:0"] = ApiKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -181,6 +185,10 @@ public sealed class TrackingTestClient : IAsyncDisposable
         Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), minLon, minLat, maxLon, maxLat);
 
     public Task<string> SubscribeAircraft(string icao) => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeAircraft), icao);
+
+    public Task<string> SubscribeGeofence(string fenceId) => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofence), fenceId);
+
+    public Task<string> SubscribeGeofenceEvents() => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
 
     public Task<bool> Unsubscribe(string id) => Connection.InvokeAsync<bool>(nameof(ITrackingHub.Unsubscribe), id);
 

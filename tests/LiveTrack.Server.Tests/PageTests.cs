@@ -19,6 +19,18 @@ public sealed class PageTests(ServerFixture fixture)
         await server.PushSbs(Sbs.Position(icao, 26.4, -110.5, 31000));
         var moved = await browser.WaitUntil($"(t => t && t.includes('26.4000') && t)(document.querySelector('tr[data-icao=\"{icao}\"]')?.innerText)");
 
+        // A fence around the aircraft's next position: the page lists the Entered event.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/geofences"))
+        {
+            request.Headers.Add("X-Api-Key", LiveTrackTestServer.ApiKey);
+            request.Content = new StringContent($$"""{ "type": "Feature", "id": "page-{{icao}}", "properties": { "name": "Page fence" }, "geometry": { "type": "Polygon", "coordinates": [[[-110.6, 26.45], [-110.4, 26.45], [-110.4, 26.6], [-110.6, 26.6], [-110.6, 26.45]]] } }""", System.Text.Encoding.UTF8, "application/geo+json");
+            (await server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        await server.PushSbs(Sbs.Position(icao, 26.5, -110.5, 31000, DateTimeOffset.UtcNow.AddSeconds(20)));
+        var listed = await browser.WaitUntil($"document.querySelector('#events li[data-icao=\"{icao}\"][data-kind=\"Entered\"]')?.textContent");
+
+        Assert.Contains("JAKE31 Entered Page fence (Crossed at 26.4500", (string?)listed, StringComparison.Ordinal);
         Assert.Contains("JAKE31", (string?)row, StringComparison.Ordinal);
         Assert.Contains("26.3000", (string?)row, StringComparison.Ordinal);
         Assert.Contains("-110.5000", (string?)moved, StringComparison.Ordinal);

@@ -16,13 +16,13 @@ public sealed class TrackingClientTests
     {
         var client = new TrackingClient("c1");
         client.AddArea(BoundingBox.World, []);
-        client.Offer(new TrafficBatch([At("aaaaaa", 1, 1, 0)], []));
+        client.Offer(new TrafficBatch([At("aaaaaa", 1, 1, 0)], [], []));
         var inFlight = client.TakeFrame(T0);
 
         // While the first frame is still being written, 1,000 more updates of 10 aircraft arrive.
         for (var i = 1; i <= 1000; i++)
         {
-            client.Offer(new TrafficBatch([At($"{i % 10:x6}", i / 100.0, 1, i)], []));
+            client.Offer(new TrafficBatch([At($"{i % 10:x6}", i / 100.0, 1, i)], [], []));
         }
 
         Assert.Null(client.TakeFrame(T0));
@@ -42,14 +42,14 @@ public sealed class TrackingClientTests
     {
         var client = new TrackingClient("c1");
         client.AddArea(new BoundingBox(0, 0, 10, 10), []);
-        client.Offer(new TrafficBatch([At("aaaaaa", 5, 5, 0)], []));
+        client.Offer(new TrafficBatch([At("aaaaaa", 5, 5, 0)], [], []));
         client.TakeFrame(T0);
         client.FrameDone();
 
-        client.Offer(new TrafficBatch([At("aaaaaa", 5, 11, 1)], []));
+        client.Offer(new TrafficBatch([At("aaaaaa", 5, 11, 1)], [], []));
         var leaving = client.TakeFrame(T0);
         client.FrameDone();
-        client.Offer(new TrafficBatch([At("aaaaaa", 5, 12, 2)], []));
+        client.Offer(new TrafficBatch([At("aaaaaa", 5, 12, 2)], [], []));
 
         Assert.Equal(11, Assert.Single(leaving!.Aircraft).Longitude);
         Assert.Null(client.TakeFrame(T0));
@@ -62,13 +62,13 @@ public sealed class TrackingClientTests
         var never = new TrackingClient("never");
         had.AddArea(new BoundingBox(0, 0, 10, 10), []);
         never.AddArea(new BoundingBox(20, 20, 30, 30), []);
-        var batch = new TrafficBatch([At("aaaaaa", 5, 5, 0)], []);
+        var batch = new TrafficBatch([At("aaaaaa", 5, 5, 0)], [], []);
         had.Offer(batch);
         never.Offer(batch);
         had.TakeFrame(T0);
         had.FrameDone();
 
-        var lost = new TrafficBatch([], [At("aaaaaa", 5, 5, 0)]);
+        var lost = new TrafficBatch([], [At("aaaaaa", 5, 5, 0)], []);
         had.Offer(lost);
         never.Offer(lost);
 

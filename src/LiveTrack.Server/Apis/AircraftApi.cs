@@ -15,6 +15,7 @@ public static class AircraftApi
         var api = app.MapGroup("/api/aircraft").WithTags("Aircraft");
         api.MapGet("/", List);
         api.MapGet("/{icao}", Get);
+        api.MapGet("/{icao}/geofences", Geofences);
         return app;
     }
 
@@ -44,6 +45,19 @@ public static class AircraftApi
         return state is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Aircraft not found", detail: $"No live aircraft with ICAO address {normalized}.")
             : TypedResults.Ok(state);
+    }
+
+    private static async Task<Results<Ok<string[]>, ValidationProblem, ProblemHttpResult>> Geofences(string icao, IGrainFactory grains)
+    {
+        if (!IcaoAddress.TryNormalize(icao, out var normalized))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["icao"] = [$"'{Truncate(icao)}' is not an ICAO address."] });
+        }
+
+        var grain = grains.GetGrain<IAircraftGrain>(normalized);
+        return await grain.GetState() is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Aircraft not found", detail: $"No live aircraft with ICAO address {normalized}.")
+            : TypedResults.Ok(await grain.GetGeofences());
     }
 
     private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using LiveTrack.Server.Apis;
+using LiveTrack.Server.Geofences;
 using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,15 @@ public static class LiveTrackHosting
     {
         var services = builder.Services;
         var cluster = builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>() ?? new LiveTrackClusterOptions();
+        // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
+        services.AddOptions<GeofenceOptions>().BindConfiguration(GeofenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath));
+        services.AddSingleton<GeofenceCatalog>();
+        services.AddSingleton<IGeofenceIndexProvider>(sp => sp.GetRequiredService<GeofenceCatalog>());
+        services.AddSingleton<IGeofenceChangeListener>(sp => sp.GetRequiredService<GeofenceCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<GeofenceCatalog>());
+        services.AddSingleton<GeofenceChanges>();
+
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(
@@ -37,6 +47,24 @@ public static class LiveTrackHosting
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.SectionName);
+        services.AddSingleton<ApiKeys>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var anonymousReads = builder.Configuration.GetValue($"{ApiAccessOptions.SectionName}:AnonymousReads", true);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.WriterPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyAuthenticationHandler.ReaderPolicy, p =>
+            {
+                if (anonymousReads)
+                {
+                    p.RequireAssertion(_ => true);
+                }
+                else
+                {
+                    p.RequireAuthenticatedUser();
+                }
+            });
         services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"]);
 
         // After the silo: feeds start once grains can be called.
@@ -48,11 +76,15 @@ public static class LiveTrackHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Services.GetRequiredService<ApiKeys>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHub<TrackingHub>("/hubs/tracking");
         app.MapAircraftApi();
         app.MapFeedsApi();
+        app.MapGeofencesApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

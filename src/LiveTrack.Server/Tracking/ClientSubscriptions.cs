@@ -37,7 +37,10 @@ public sealed class TrackingClient(string connectionId)
     private readonly Lock gate = new();
     private readonly Dictionary<string, BoundingBox> areas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> aircraftSubscriptions = new(StringComparer.Ordinal);
+    private const int MaxPendingEvents = 10_000;
+    private readonly Dictionary<string, string?> fenceSubscriptions = new(StringComparer.Ordinal);
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private List<GeofenceEvent> pendingEvents = [];
     private Dictionary<string, AircraftSnapshot> pending = new(StringComparer.Ordinal);
     private HashSet<string> pendingLost = new(StringComparer.Ordinal);
     private long sequence;
@@ -48,13 +51,16 @@ public sealed class TrackingClient(string connectionId)
     /// <summary>Positions replaced by a newer one before they could be sent.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Geofence events dropped because the client fell more than 10,000 events behind.</summary>
+    public long DroppedEvents { get; private set; }
+
     public int SubscriptionCount
     {
         get
         {
             lock (gate)
             {
-                return areas.Count + aircraftSubscriptions.Count;
+                return areas.Count + aircraftSubscriptions.Count + fenceSubscriptions.Count;
             }
         }
     }
@@ -89,10 +95,27 @@ public sealed class TrackingClient(string connectionId)
         return id;
     }
 
+    /// <summary>Subscribes to one fence's events, or to all fences' events when <paramref name="fenceId"/> is null.</summary>
+    public string AddGeofence(string? fenceId)
+    {
+        var id = NewId(fenceId is null ? "geofences" : "geofence");
+        lock (gate)
+        {
+            fenceSubscriptions[id] = fenceId;
+        }
+
+        return id;
+    }
+
     public bool Remove(string subscriptionId)
     {
         lock (gate)
         {
+            if (fenceSubscriptions.Remove(subscriptionId))
+            {
+                return true;
+            }
+
             if (!areas.Remove(subscriptionId) && !aircraftSubscriptions.Remove(subscriptionId))
             {
                 return false;
@@ -116,6 +139,23 @@ public sealed class TrackingClient(string connectionId)
     {
         lock (gate)
         {
+            if (fenceSubscriptions.Count > 0)
+            {
+                foreach (var e in batch.Events)
+                {
+                    if (fenceSubscriptions.ContainsValue(null) || fenceSubscriptions.ContainsValue(e.FenceId))
+                    {
+                        pendingEvents.Add(e);
+                    }
+                }
+
+                if (pendingEvents.Count > MaxPendingEvents)
+                {
+                    DroppedEvents += pendingEvents.Count - MaxPendingEvents;
+                    pendingEvents.RemoveRange(0, pendingEvents.Count - MaxPendingEvents);
+                }
+            }
+
             if (areas.Count == 0 && aircraftSubscriptions.Count == 0 && known.Count == 0)
             {
                 return;
@@ -155,9 +195,10 @@ public sealed class TrackingClient(string connectionId)
 
         Dictionary<string, AircraftSnapshot> updates;
         HashSet<string> lost;
+        List<GeofenceEvent> events;
         lock (gate)
         {
-            if (pending.Count == 0 && pendingLost.Count == 0)
+            if (pending.Count == 0 && pendingLost.Count == 0 && pendingEvents.Count == 0)
             {
                 Volatile.Write(ref sending, 0);
                 return null;
@@ -165,10 +206,11 @@ public sealed class TrackingClient(string connectionId)
 
             (updates, pending) = (pending, new Dictionary<string, AircraftSnapshot>(StringComparer.Ordinal));
             (lost, pendingLost) = (pendingLost, new HashSet<string>(StringComparer.Ordinal));
+            (events, pendingEvents) = (pendingEvents, []);
             sequence++;
         }
 
-        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost]);
+        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost], [.. events]);
     }
 
     /// <summary>Marks the frame taken by <see cref="TakeFrame"/> as sent (or failed).</summary>

@@ -21,6 +21,12 @@ public sealed class LiveTraffic
 
     public AircraftSnapshot? Find(string icao) => aircraft.GetValueOrDefault(icao);
 
+    public IEnumerable<AircraftSnapshot> All => aircraft.Values;
+
+    /// <summary>Aircraft whose latest snapshot says they are inside the fence.</summary>
+    public IEnumerable<AircraftSnapshot> InsideGeofence(string fenceId) =>
+        aircraft.Values.Where(a => a.Geofences.Contains(fenceId, StringComparer.Ordinal));
+
     public IEnumerable<AircraftSnapshot> Within(BoundingBox box) =>
         aircraft.Values.Where(a => a.HasPosition && box.Contains(a.Latitude!.Value, a.Longitude!.Value));
 

@@ -46,6 +46,18 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
         return Task.FromResult(client.AddAircraft(normalized, traffic.Find(normalized)));
     }
 
+    public Task<string> SubscribeGeofence(string fenceId)
+    {
+        if (string.IsNullOrWhiteSpace(fenceId) || fenceId.Length > 64)
+        {
+            throw new HubException("Invalid fenceId: expected a geofence id (1 to 64 characters).");
+        }
+
+        return Task.FromResult(Client().AddGeofence(fenceId));
+    }
+
+    public Task<string> SubscribeGeofenceEvents() => Task.FromResult(Client().AddGeofence(null));
+
     public Task<bool> Unsubscribe(string subscriptionId) =>
         Task.FromResult(clients.Find(Context.ConnectionId)?.Remove(subscriptionId) ?? false);
 

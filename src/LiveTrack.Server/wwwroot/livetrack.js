@@ -46,6 +46,7 @@
 
   function onFrame(frame) {
     frames++;
+    for (const e of frame.events || []) { addEvent(e); }
     for (const a of frame.aircraft) { aircraft.set(a.icao, a); }
     for (const icao of frame.lost) { aircraft.delete(icao); }
     const [minLon, minLat, maxLon, maxLat] = currentArea();
@@ -53,6 +54,17 @@
       if (a.latitude != null && !inside(a, minLon, minLat, maxLon, maxLat)) { aircraft.delete(icao); }
     }
     render();
+  }
+
+  function addEvent(e) {
+    const item = document.createElement('li');
+    item.dataset.icao = e.icao;
+    item.dataset.kind = e.kind;
+    const where = e.crossing ? ` at ${e.crossing.latitude.toFixed(4)}, ${e.crossing.longitude.toFixed(4)}` : '';
+    item.textContent = `${new Date(e.at).toISOString().slice(11, 19)}Z ${e.callsign || e.icao} ${e.kind} ${e.fenceName || e.fenceId} (${e.reason}${where})`;
+    const list = $('events');
+    list.prepend(item);
+    while (list.children.length > 50) { list.lastChild.remove(); }
   }
 
   function currentArea() { return $('area').value.split(',').map(Number); }
@@ -117,7 +129,7 @@
           if (message.error) { setStatus('handshake failed: ' + message.error, 'error'); return; }
           setStatus('connected', 'connected');
           subscription = null;
-          try { await subscribe(); } catch (e) { setStatus(e.message, 'error'); }
+          try { await subscribe(); await invoke('SubscribeGeofenceEvents'); } catch (e) { setStatus(e.message, 'error'); }
           continue;
         }
         onMessage(message);

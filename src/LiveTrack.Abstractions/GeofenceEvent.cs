@@ -1,0 +1,73 @@
+namespace LiveTrack;
+
+/// <summary>What happened between an aircraft and a geofence.</summary>
+[GenerateSerializer, Alias("livetrack.GeofenceEventKind")]
+public enum GeofenceEventKind
+{
+    Entered = 0,
+    Exited = 1,
+    /// <summary>The aircraft went silent (lost) while inside the fence.</summary>
+    LostInside = 2,
+}
+
+/// <summary>Why the event was raised.</summary>
+[GenerateSerializer, Alias("livetrack.GeofenceEventReason")]
+public enum GeofenceEventReason
+{
+    /// <summary>The aircraft crossed the fence's outline, floor or ceiling between two reports.</summary>
+    Crossed = 0,
+    /// <summary>The aircraft's first known position is inside the fence.</summary>
+    FirstSeen = 1,
+    /// <summary>The fence was created (or replaced) around the aircraft.</summary>
+    FenceCreated = 2,
+    /// <summary>The fence was deleted (or replaced) while the aircraft was inside.</summary>
+    FenceDeleted = 3,
+    /// <summary>No report for the lost timeout.</summary>
+    Lost = 4,
+}
+
+/// <summary>A position used as evidence in a geofence event.</summary>
+[GenerateSerializer, Immutable, Alias("livetrack.EventPosition")]
+public readonly record struct EventPosition(
+    [property: Id(0)] double Latitude,
+    [property: Id(1)] double Longitude,
+    [property: Id(2)] int? AltitudeFeet,
+    [property: Id(3)] DateTimeOffset At);
+
+/// <summary>
+/// An aircraft entered, exited or was lost inside a geofence, with the evidence: the reports before and after the
+/// crossing and the crossing point and time interpolated along the great circle between them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("livetrack.GeofenceEvent")]
+public sealed record GeofenceEvent
+{
+    [Id(0)] public required string Icao { get; init; }
+
+    /// <summary>Increases with every event of this aircraft (also across grain activations): order and de-duplicate by it.</summary>
+    [Id(1)] public required long Sequence { get; init; }
+
+    [Id(2)] public required GeofenceEventKind Kind { get; init; }
+
+    [Id(3)] public required GeofenceEventReason Reason { get; init; }
+
+    [Id(4)] public required string FenceId { get; init; }
+
+    [Id(5)] public string? FenceName { get; init; }
+
+    /// <summary>When it happened: the crossing time, or the report's time for other reasons.</summary>
+    [Id(6)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>The last report before the crossing.</summary>
+    [Id(7)] public EventPosition? Before { get; init; }
+
+    /// <summary>The first report after the crossing (or the report that caused the event).</summary>
+    [Id(8)] public EventPosition? After { get; init; }
+
+    /// <summary>The interpolated crossing point, for <see cref="GeofenceEventReason.Crossed"/>.</summary>
+    [Id(9)] public EventPosition? Crossing { get; init; }
+
+    /// <summary>Which limit was crossed: Lateral, Floor, Ceiling or AltitudeUnknown.</summary>
+    [Id(10)] public string? Boundary { get; init; }
+
+    [Id(11)] public string? Callsign { get; init; }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+using LiveTrack.Geo;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+
+namespace LiveTrack.Geofencing;
+
+/// <summary>
+/// An immutable spatial index over many fences, answering "which fences contain this position?" without looking
+/// at most of them. Safe to share between threads; changes produce a new index (<see cref="With"/>,
+/// <see cref="Without"/>), so readers never see a half-updated one.
+/// </summary>
+/// <remarks>
+/// Each polygon of each fence is an entry of a Sort-Tile-Recursive packed R-tree keyed by its envelope
+/// (<see cref="PackedRTree"/>; a fence split at the antimeridian has two narrow envelopes rather than one spanning
+/// the globe). A lookup walks the tree to the few entries whose envelope holds the point — usually none — then
+/// checks the altitude band, then asks the polygon's NetTopologySuite <see cref="IndexedPointInAreaLocator"/> (the
+/// locator a prepared polygon uses: an interval tree over its edges, so a test costs O(log n + k) in its n vertices).
+/// Fence geometries are prepared once per definition object and reused when an index is rebuilt.
+/// </remarks>
+public sealed class GeofenceIndex
+{
+    private static readonly GeofenceDefinition[] None = [];
+
+    private readonly PreparedFence[] fences;
+    private readonly FrozenDictionary<string, int> positions;
+    private readonly IndexedPart[] parts;
+    private readonly PackedRTree tree;
+
+    private GeofenceIndex(PreparedFence[] fences)
+    {
+        this.fences = fences;
+        positions = fences.Select((f, i) => KeyValuePair.Create(f.Definition.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        parts = fences.SelectMany((f, i) => f.Parts.Select(p => new IndexedPart(i, p))).ToArray();
+        tree = new PackedRTree(parts.Select(p => p.Part.Envelope).ToArray());
+        Fences = fences.Select(f => f.Definition).ToArray();
+    }
+
+    /// <summary>An index with no fences.</summary>
+    public static GeofenceIndex Empty { get; } = new([]);
+
+    /// <summary>Every fence, ordered by <see cref="GeofenceDefinition.Id"/> (ordinal).</summary>
+    public IReadOnlyList<GeofenceDefinition> Fences { get; }
+
+    /// <summary>Number of fences.</summary>
+    public int Count => fences.Length;
+
+    /// <summary>Builds an index over <paramref name="fences"/>.</summary>
+    /// <exception cref="ArgumentException">Two fences share an id, or a fence's geometry is not a lon/lat Polygon or MultiPolygon.</exception>
+    public static GeofenceIndex Create(IEnumerable<GeofenceDefinition> fences)
+    {
+        ArgumentNullException.ThrowIfNull(fences);
+        var prepared = fences.Select(PreparedFence.For).OrderBy(f => f.Definition.Id, StringComparer.Ordinal).ToArray();
+        for (var i = 1; i < prepared.Length; i++)
+        {
+            if (string.Equals(prepared[i].Definition.Id, prepared[i - 1].Definition.Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Two fences have the id '{prepared[i].Definition.Id}'.", nameof(fences));
+            }
+        }
+
+        return new GeofenceIndex(prepared);
+    }
+
+    /// <summary>The fence with this id, or null.</summary>
+    public GeofenceDefinition? Find(string id) =>
+        positions.TryGetValue(id, out var i) ? fences[i].Definition : null;
+
+    /// <summary>A new index with <paramref name="fence"/> added, or replacing the fence with the same id.</summary>
+    public GeofenceIndex With(GeofenceDefinition fence)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        return Create(fences.Select(f => f.Definition)
+            .Where(d => !string.Equals(d.Id, fence.Id, StringComparison.Ordinal))
+            .Append(fence));
+    }
+
+    /// <summary>A new index without the fence <paramref name="id"/> (this index when there is none).</summary>
+    public GeofenceIndex Without(string id) => positions.ContainsKey(id)
+        ? new GeofenceIndex(fences.Where(f => !string.Equals(f.Definition.Id, id, StringComparison.Ordinal)).ToArray())
+        : this;
+
+    /// <summary>
+    /// The fences containing the position, ordered by id: horizontally inside or on the boundary and, for a fence
+    /// with a floor or ceiling, with a known altitude within [floor, ceiling] (a 2D fence ignores altitude).
+    /// Longitudes outside [-180, 180) are wrapped; a position with a non-finite coordinate is in no fence.
+    /// </summary>
+    public IReadOnlyList<GeofenceDefinition> Containing(double latitude, double longitude, int? altitudeFeet)
+    {
+        if (!double.IsFinite(latitude) || !double.IsFinite(longitude) || fences.Length == 0)
+        {
+            return None;
+        }
+
+        longitude = Geodesy.NormalizeLongitude(longitude);
+        var visitor = new ContainingVisitor(parts, new Coordinate(longitude, latitude), altitudeFeet);
+        tree.Search(longitude, latitude, longitude, latitude, ref visitor);
+        if (longitude == -180)
+        {
+            // The same meridian as +180, which a fence may touch from the west side only.
+            visitor.Point = new Coordinate(180, latitude);
+            tree.Search(180, latitude, 180, latitude, ref visitor);
+        }
+
+        return visitor.Found is null ? None : Sorted(visitor.Found);
+    }
+
+    /// <inheritdoc cref="Containing(double, double, int?)"/>
+    public IReadOnlyList<GeofenceDefinition> Containing(GeoPoint position, int? altitudeFeet) =>
+        Containing(position.Latitude, position.Longitude, altitudeFeet);
+
+    /// <summary>
+    /// The fences whose bounding box the great-circle segment from <paramref name="from"/> to <paramref name="to"/>
+    /// comes near, ordered by id: a superset of the fences <see cref="GeofenceCrossings.Find"/> can report for that
+    /// segment (plus any containing either end). Use it to choose which fences to check for crossings.
+    /// </summary>
+    public IReadOnlyList<GeofenceDefinition> CandidatesAlong(GeoPoint from, GeoPoint to)
+    {
+        if (!IsFinite(from) || !IsFinite(to) || fences.Length == 0)
+        {
+            return None;
+        }
+
+        var bounds = new GreatCircleArc(from, to).Bounds();
+        var found = new List<int>();
+        var visitor = new CollectingVisitor(parts, found);
+        for (var shift = -360; shift <= 360; shift += 360)
+        {
+            var minX = Math.Max(bounds.MinX + shift, -180);
+            var maxX = Math.Min(bounds.MaxX + shift, 180);
+            if (minX <= maxX)
+            {
+                tree.Search(minX, bounds.MinY, maxX, bounds.MaxY, ref visitor);
+            }
+        }
+
+        return found.Count == 0 ? None : Sorted(found);
+    }
+
+    private static bool IsFinite(GeoPoint p) => double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude);
+
+    private GeofenceDefinition[] Sorted(List<int> found)
+    {
+        found.Sort();
+        var result = new List<GeofenceDefinition>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (i == 0 || found[i] != found[i - 1])
+            {
+                result.Add(fences[found[i]].Definition);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private sealed record IndexedPart(int Fence, FencePart Part);
+
+    private struct ContainingVisitor(IndexedPart[] parts, Coordinate point, int? altitudeFeet) : PackedRTree.IVisitor
+    {
+        public Coordinate Point { get; set; } = point;
+
+        public List<int>? Found { get; private set; }
+
+        public void Visit(int item)
+        {
+            var (fence, part) = parts[item];
+            if (part.Fence.Definition.AllowsAltitude(altitudeFeet) && part.Locator.Locate(Point) != Location.Exterior)
+            {
+                (Found ??= new List<int>(2)).Add(fence);
+            }
+        }
+    }
+
+    private readonly struct CollectingVisitor(IndexedPart[] parts, List<int> found) : PackedRTree.IVisitor
+    {
+        public void Visit(int item) => found.Add(parts[item].Fence);
+    }
+}

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using LiveTrack.Benchmarks;
+
+if (args.Contains(RetainedMemory.Switch, StringComparer.Ordinal))
+{
+    return await RetainedMemory.Run(Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());
+return 0;
