@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using LiveTrack.Geo;
-using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 
 namespace LiveTrack.Geofencing;
@@ -11,11 +10,10 @@ namespace LiveTrack.Geofencing;
 /// <see cref="Without"/>), so readers never see a half-updated one.
 /// </summary>
 /// <remarks>
-/// Each polygon of each fence is an entry of a Sort-Tile-Recursive packed R-tree keyed by its envelope
-/// (<see cref="PackedRTree"/>; a fence split at the antimeridian has two narrow envelopes rather than one spanning
-/// the globe). A lookup walks the tree to the few entries whose envelope holds the point — usually none — then
-/// checks the altitude band, then asks the polygon's NetTopologySuite <see cref="IndexedPointInAreaLocator"/> (the
-/// locator a prepared polygon uses: an interval tree over its edges, so a test costs O(log n + k) in its n vertices).
+/// Each polygon of each fence is entered in a grid of 1° cells by its envelope (<see cref="EnvelopeGrid"/>; a fence
+/// split at the antimeridian has two narrow envelopes rather than one spanning the globe). A lookup reads the
+/// point's cell for the few envelopes that hold the point — usually none — then checks the altitude band, then runs
+/// an exact point-in-polygon test over the polygon's edges near the point's latitude (<see cref="PolygonLocator"/>).
 /// Fence geometries are prepared once per definition object and reused when an index is rebuilt.
 /// </remarks>
 public sealed class GeofenceIndex
@@ -24,15 +22,15 @@ public sealed class GeofenceIndex
 
     private readonly PreparedFence[] fences;
     private readonly FrozenDictionary<string, int> positions;
-    private readonly IndexedPart[] parts;
-    private readonly PackedRTree tree;
+    private readonly PartTable parts;
+    private readonly EnvelopeGrid grid;
 
     private GeofenceIndex(PreparedFence[] fences)
     {
         this.fences = fences;
         positions = fences.Select((f, i) => KeyValuePair.Create(f.Definition.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
-        parts = fences.SelectMany((f, i) => f.Parts.Select(p => new IndexedPart(i, p))).ToArray();
-        tree = new PackedRTree(parts.Select(p => p.Part.Envelope).ToArray());
+        parts = new PartTable(fences);
+        grid = new EnvelopeGrid(parts.Envelopes);
         Fences = fences.Select(f => f.Definition).ToArray();
     }
 
@@ -93,13 +91,13 @@ public sealed class GeofenceIndex
         }
 
         longitude = Geodesy.NormalizeLongitude(longitude);
-        var visitor = new ContainingVisitor(parts, new Coordinate(longitude, latitude), altitudeFeet);
-        tree.Search(longitude, latitude, longitude, latitude, ref visitor);
+        var visitor = new ContainingVisitor(parts, longitude, latitude, altitudeFeet);
+        grid.Search(longitude, latitude, ref visitor);
         if (longitude == -180)
         {
             // The same meridian as +180, which a fence may touch from the west side only.
-            visitor.Point = new Coordinate(180, latitude);
-            tree.Search(180, latitude, 180, latitude, ref visitor);
+            visitor.Longitude = 180;
+            grid.Search(180.0, latitude, ref visitor);
         }
 
         return visitor.Found is null ? None : Sorted(visitor.Found);
@@ -130,7 +128,7 @@ public sealed class GeofenceIndex
             var maxX = Math.Min(bounds.MaxX + shift, 180);
             if (minX <= maxX)
             {
-                tree.Search(minX, bounds.MinY, maxX, bounds.MaxY, ref visitor);
+                grid.Search(minX, bounds.MinY, maxX, bounds.MaxY, ref visitor);
             }
         }
 
@@ -154,26 +152,59 @@ public sealed class GeofenceIndex
         return [.. result];
     }
 
-    private sealed record IndexedPart(int Fence, FencePart Part);
-
-    private struct ContainingVisitor(IndexedPart[] parts, Coordinate point, int? altitudeFeet) : PackedRTree.IVisitor
+    /// <summary>
+    /// The polygons of all fences as parallel arrays (what a lookup reads, without chasing references): the fence
+    /// each belongs to, its locator, and its fence's altitude band.
+    /// </summary>
+    private sealed class PartTable
     {
-        public Coordinate Point { get; set; } = point;
+        public PartTable(PreparedFence[] fences)
+        {
+            var all = fences.SelectMany((f, i) => f.Parts.Select(p => (Fence: i, Part: p))).ToArray();
+            Fence = all.Select(p => p.Fence).ToArray();
+            Locators = all.Select(p => p.Part.Locator).ToArray();
+            Envelopes = all.Select(p => p.Part.Envelope).ToArray();
+            HasBand = all.Select(p => p.Part.Fence.Definition.HasAltitudeBand).ToArray();
+            Floor = all.Select(p => p.Part.Fence.Definition.FloorFeet ?? int.MinValue).ToArray();
+            Ceiling = all.Select(p => p.Part.Fence.Definition.CeilingFeet ?? int.MaxValue).ToArray();
+        }
+
+        public int[] Fence { get; }
+
+        public PolygonLocator[] Locators { get; }
+
+        public Envelope[] Envelopes { get; }
+
+        public bool[] HasBand { get; }
+
+        public int[] Floor { get; }
+
+        public int[] Ceiling { get; }
+    }
+
+    private struct ContainingVisitor(PartTable parts, double longitude, double latitude, int? altitudeFeet) : EnvelopeGrid.IVisitor
+    {
+        public double Longitude { get; set; } = longitude;
 
         public List<int>? Found { get; private set; }
 
-        public void Visit(int item)
+        public void Visit(int box)
         {
-            var (fence, part) = parts[item];
-            if (part.Fence.Definition.AllowsAltitude(altitudeFeet) && part.Locator.Locate(Point) != Location.Exterior)
+            if (parts.HasBand[box]
+                && (altitudeFeet is not { } altitude || altitude < parts.Floor[box] || altitude > parts.Ceiling[box]))
             {
-                (Found ??= new List<int>(2)).Add(fence);
+                return;
+            }
+
+            if (parts.Locators[box].Locate(Longitude, latitude) != Location.Exterior)
+            {
+                (Found ??= new List<int>(2)).Add(parts.Fence[box]);
             }
         }
     }
 
-    private readonly struct CollectingVisitor(IndexedPart[] parts, List<int> found) : PackedRTree.IVisitor
+    private readonly struct CollectingVisitor(PartTable parts, List<int> found) : EnvelopeGrid.IVisitor
     {
-        public void Visit(int item) => found.Add(parts[item].Fence);
+        public void Visit(int box) => found.Add(parts.Fence[box]);
     }
 }

@@ -1,23 +1,20 @@
 using System.Runtime.CompilerServices;
 using LiveTrack.Geo;
-using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 
 namespace LiveTrack.Geofencing;
 
 /// <summary>
-/// The evaluation-ready form of a <see cref="GeofenceDefinition"/>: its envelope, an indexed point-in-area locator
-/// for the whole geometry and for each polygon, and (built on first use) an index of its edges for crossings.
-/// One instance per definition object, cached weakly, so an index rebuilt after one fence changed re-prepares only
-/// that fence. Thread-safe: NetTopologySuite's <see cref="IndexedPointInAreaLocator"/> builds its index once under
-/// a lock; the edge index is built through <see cref="Lazy{T}"/>.
+/// The evaluation-ready form of a <see cref="GeofenceDefinition"/>: its envelope, a <see cref="PolygonLocator"/> for
+/// each of its polygons, and (built on first use) an STR-tree of its edges for crossings. One instance per
+/// definition object, cached weakly, so an index rebuilt after one fence changed re-prepares only that fence.
+/// Immutable apart from the edge tree, which is built once through <see cref="Lazy{T}"/>: thread-safe.
 /// </summary>
 internal sealed class PreparedFence
 {
     private static readonly ConditionalWeakTable<GeofenceDefinition, PreparedFence> Cache = new();
 
-    private readonly IndexedPointInAreaLocator locator;
     private readonly Lazy<STRtree<LineSegment>> edges;
 
     private PreparedFence(GeofenceDefinition definition)
@@ -36,19 +33,8 @@ internal sealed class PreparedFence
                 $"Fence '{definition.Id}' has coordinates outside longitude -180..180 / latitude -90..90.", nameof(definition));
         }
 
-        locator = new IndexedPointInAreaLocator(definition.Geometry);
-        Parts = Planar.PolygonsOf(definition.Geometry)
-            .Select(p => new FencePart(this, p.EnvelopeInternal, new IndexedPointInAreaLocator(p)))
-            .ToArray();
+        Parts = Planar.PolygonsOf(definition.Geometry).Select(p => new FencePart(this, new PolygonLocator(p))).ToArray();
         edges = new Lazy<STRtree<LineSegment>>(BuildEdgeIndex, LazyThreadSafetyMode.ExecutionAndPublication);
-
-        // Build the locators' lazy indexes now rather than on the first lookup of a hot path.
-        var probe = new Coordinate(Envelope.MinX, Envelope.MinY);
-        locator.Locate(probe);
-        foreach (var part in Parts)
-        {
-            part.Locator.Locate(probe);
-        }
     }
 
     public GeofenceDefinition Definition { get; }
@@ -97,8 +83,23 @@ internal sealed class PreparedFence
     /// <summary>The fence's edges whose envelopes meet <paramref name="box"/> (all within [-180, 180]).</summary>
     public IList<LineSegment> EdgesNear(Envelope box) => edges.Value.Query(box);
 
-    private bool CoversNormalized(double latitude, double longitude) =>
-        Envelope.Intersects(longitude, latitude) && locator.Locate(new Coordinate(longitude, latitude)) != Location.Exterior;
+    private bool CoversNormalized(double latitude, double longitude)
+    {
+        if (!Envelope.Intersects(longitude, latitude))
+        {
+            return false;
+        }
+
+        foreach (var part in Parts)
+        {
+            if (part.Locator.Locate(longitude, latitude) != Location.Exterior)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private STRtree<LineSegment> BuildEdgeIndex()
     {
@@ -122,11 +123,11 @@ internal sealed class PreparedFence
 }
 
 /// <summary>One polygon of a fence as the spatial index holds it.</summary>
-internal sealed class FencePart(PreparedFence fence, Envelope envelope, IndexedPointInAreaLocator locator)
+internal sealed class FencePart(PreparedFence fence, PolygonLocator locator)
 {
     public PreparedFence Fence { get; } = fence;
 
-    public Envelope Envelope { get; } = envelope;
+    public Envelope Envelope => Locator.Envelope;
 
-    public IndexedPointInAreaLocator Locator { get; } = locator;
+    public PolygonLocator Locator { get; } = locator;
 }

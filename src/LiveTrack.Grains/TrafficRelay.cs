@@ -28,14 +28,14 @@ public interface ITrafficRelayService : IGrainService
     [Alias("Relay")]
     Task Relay(TrafficBatch batch);
 
-    [Alias("GeofenceChanged")]
-    Task GeofenceChanged(string fenceId);
+    [Alias("GeofencesChanged")]
+    Task GeofencesChanged(string[] fenceIds);
 }
 
 /// <summary>Told when a fence was created, replaced or deleted anywhere in the cluster (the host's fence catalog).</summary>
 public interface IGeofenceChangeListener
 {
-    Task OnGeofenceChanged(string fenceId);
+    Task OnGeofencesChanged(string[] fenceIds);
 }
 
 /// <summary>Tells every active silo that a fence changed, so each reloads it before aircraft are re-evaluated.</summary>
@@ -43,10 +43,10 @@ public sealed class GeofenceReplication(IServiceProvider services, IClusterMembe
 {
     private TrafficRelayClient Relays => services.GetRequiredService<TrafficRelayClient>();
 
-    public Task Announce(string fenceId) =>
+    public Task Announce(string[] fenceIds) =>
         Task.WhenAll(membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active)
-            .Select(m => Relays.On(m.SiloAddress).GeofenceChanged(fenceId)));
+            .Select(m => Relays.On(m.SiloAddress).GeofencesChanged(fenceIds)));
 }
 
 [Reentrant]
@@ -58,7 +58,7 @@ internal sealed class TrafficRelayService(GrainId grainId, Silo silo, ILoggerFac
 
     public Task Relay(TrafficBatch batch) => observer?.OnTraffic(batch) ?? Task.CompletedTask;
 
-    public Task GeofenceChanged(string fenceId) => fences?.OnGeofenceChanged(fenceId) ?? Task.CompletedTask;
+    public Task GeofencesChanged(string[] fenceIds) => fences?.OnGeofencesChanged(fenceIds) ?? Task.CompletedTask;
 }
 
 /// <summary>Reaches the <see cref="ITrafficRelayService"/> of a given silo.</summary>

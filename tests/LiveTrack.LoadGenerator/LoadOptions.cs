@@ -10,6 +10,8 @@ internal sealed record LoadOptions
     public int Clients { get; init; } = 100;
     public int Seconds { get; init; } = 30;
     public int Connections { get; init; } = 2;
+    public int Fences { get; init; }
+    public string ApiKey { get; init; } = "loadgen-key";
     public string? ServerDll { get; init; }
     public Uri? Target { get; init; }
     public int SbsPort { get; init; }
@@ -27,6 +29,8 @@ internal sealed record LoadOptions
                 "--clients" => options with { Clients = Int(value) },
                 "--seconds" => options with { Seconds = Math.Clamp(Int(value), 1, 3600) },
                 "--connections" => options with { Connections = Math.Clamp(Int(value), 1, 16) },
+                "--fences" => options with { Fences = Int(value) },
+                "--api-key" => options with { ApiKey = value },
                 "--server-dll" => options with { ServerDll = value },
                 "--target" => options with { Target = new Uri(value) },
                 "--sbs-port" => options with { SbsPort = Int(value) },

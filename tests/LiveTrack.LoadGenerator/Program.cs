@@ -21,8 +21,10 @@ await using var server = options.Target is null ? await ServerProcess.StartAsync
 using var http = new HttpClient { BaseAddress = server.BaseAddress };
 Console.Error.WriteLine($"server at {server.BaseAddress}, SBS listener on {server.SbsPort}; {options.Aircraft} aircraft, {options.Rate} reports/s, {options.Clients} clients, {options.Seconds} s");
 
+var fenceSeconds = await Fences.Create(http, options);
 var latency = new LatencyHistogram();
 long delivered = 0;
+long fenceEvents = 0;
 var random = new Random(1);
 var clients = new List<HubConnection>();
 for (var i = 0; i < options.Clients; i++)
@@ -41,6 +43,11 @@ for (var i = 0; i < options.Clients; i++)
         }
     });
     await connection.StartAsync();
+    if (i == 0)
+    {
+        connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame => Interlocked.Add(ref fenceEvents, frame.Events.Length));
+        await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
+    }
 
     // A 40° × 30° tile somewhere between 60 S and 60 N.
     var lon = -180 + (random.NextDouble() * 320);
@@ -108,7 +115,9 @@ var result = new Dictionary<string, object>
     ["serverPeakRssMb"] = Math.Round(peakRss / 1048576.0, 1),
     ["trackedAircraft"] = tracked,
     ["rssPerTrackedAircraftBytes"] = tracked == 0 ? 0 : Math.Round((double)(peakRss - baselineRss) / tracked),
-    ["geofences"] = "not measured (geofences not implemented yet)",
+    ["geofences"] = options.Fences,
+    ["geofenceCreateSeconds"] = Math.Round(fenceSeconds, 1),
+    ["geofenceEventsPerSecond"] = Math.Round(Interlocked.Read(ref fenceEvents) / sendSeconds),
 };
 
 Console.WriteLine("| measure | value |");

@@ -48,9 +48,11 @@ internal static class SbsPusher
         {
             var due = (long)(clock.Elapsed.TotalSeconds * ratePerConnection);
             var used = 0;
-            var now = DateTimeOffset.UtcNow;
             while (sent < due && used < buffer.Length - 256)
             {
+                // Each report is stamped with its scheduled time, so one aircraft's reports never share a timestamp
+                // even when the sender catches up after TCP backpressure.
+                var now = start + TimeSpan.FromSeconds(sent / ratePerConnection);
                 ref var flight = ref fleet[next];
                 next = (next + 1) % fleet.Length;
                 var hours = (now - flight.At).TotalHours;

@@ -37,6 +37,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             $"--LiveTrack:Cluster:SiloPort={silo}",
             $"--LiveTrack:Cluster:GatewayPort={gateway}",
             "--Logging:LogLevel:Default=Warning",
+            $"--LiveTrack:Api:Keys:0={options.ApiKey}",
+            $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-{Guid.NewGuid():N}")}",
+            "--LiveTrack:Geofences:Seed=",
         })
         {
             start.ArgumentList.Add(arg);

@@ -19,13 +19,22 @@ public sealed class GeofenceCatalog(IGeofenceStore store, IOptions<GeofenceOptio
 
     GeofenceIndex IGeofenceIndexProvider.Current => index;
 
-    public async Task OnGeofenceChanged(string fenceId)
+    public async Task OnGeofencesChanged(string[] fenceIds)
     {
-        var stored = await store.Load(fenceId, CancellationToken.None);
+        var reloaded = new List<GeofenceDefinition>();
+        foreach (var id in fenceIds)
+        {
+            if (await store.Load(id, CancellationToken.None) is { } stored && Parse(stored) is { } fence)
+            {
+                reloaded.Add(fence);
+            }
+        }
+
         await writes.WaitAsync();
         try
         {
-            index = stored is not null && Parse(stored) is { } fence ? index.With(fence) : index.Without(fenceId);
+            var changed = fenceIds.ToHashSet(StringComparer.Ordinal);
+            index = GeofenceIndex.Create(index.Fences.Where(f => !changed.Contains(f.Id)).Concat(reloaded));
         }
         finally
         {
@@ -58,7 +67,7 @@ public sealed class GeofenceCatalog(IGeofenceStore store, IOptions<GeofenceOptio
             }
         }
 
-        if (loaded.Count == 0 && options.Value.Seed is { } seed)
+        if (loaded.Count == 0 && options.Value.Seed is { Length: > 0 } seed)
         {
             loaded.AddRange(await Seed(Path.Combine(environment.ContentRootPath, seed), cancellationToken));
         }
@@ -97,14 +106,14 @@ public sealed class GeofenceCatalog(IGeofenceStore store, IOptions<GeofenceOptio
                 return (false, existing.Id);
             }
 
-            var next = index;
             foreach (var fence in fences)
             {
                 await store.Save(new StoredGeofence(fence.Id, fence.SourceGeoJson, timeProvider.GetUtcNow()), cancellationToken);
-                next = next.With(fence);
             }
 
-            index = next;
+            // One rebuild per request, however many fences it carries.
+            var replaced = fences.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            index = GeofenceIndex.Create(index.Fences.Where(f => !replaced.Contains(f.Id)).Concat(fences));
             return (true, null);
         }
         finally

@@ -12,9 +12,10 @@ public sealed class GeofenceChanges(GeofenceReplication replication, GeofenceCat
 {
     public async Task Propagate(IEnumerable<string> fenceIds)
     {
-        foreach (var id in fenceIds)
+        var ids = fenceIds.ToArray();
+        await replication.Announce(ids);
+        foreach (var id in ids)
         {
-            await replication.Announce(id);
             var fence = catalog.Index.Find(id);
             var concerned = traffic.All
                 .Where(a => a.Geofences.Contains(id, StringComparer.Ordinal)
