@@ -109,8 +109,9 @@ public sealed class GeofenceIndex
 
     /// <summary>
     /// The fences whose bounding box the great-circle segment from <paramref name="from"/> to <paramref name="to"/>
-    /// comes near, ordered by id: a superset of the fences <see cref="GeofenceCrossings.Find"/> can report for that
-    /// segment (plus any containing either end). Use it to choose which fences to check for crossings.
+    /// comes near, ordered by id, whatever the altitude: every fence for which <see cref="GeofenceCrossings.Find"/>
+    /// can report a crossing on that segment, including every fence containing either end (and some that it merely
+    /// passes near). Use it to choose which fences to check for crossings.
     /// </summary>
     public IReadOnlyList<GeofenceDefinition> CandidatesAlong(GeoPoint from, GeoPoint to)
     {
