@@ -56,6 +56,7 @@ for (var i = 0; i < options.Clients; i++)
     clients.Add(connection);
 }
 
+using var heap = server.ProcessId is { } pid ? ManagedHeapMonitor.TryStart(pid) : null;
 var feedsBefore = await Feed(http, json);
 var baselineRss = server.Sample().RssBytes;
 var cpuBefore = server.Sample().CpuSeconds;
@@ -115,6 +116,9 @@ var result = new Dictionary<string, object>
     ["serverPeakRssMb"] = Math.Round(peakRss / 1048576.0, 1),
     ["trackedAircraft"] = tracked,
     ["rssPerTrackedAircraftBytes"] = tracked == 0 ? 0 : Math.Round((double)(peakRss - baselineRss) / tracked),
+    ["serverManagedHeapAfterLastGcMb"] = heap is null ? double.NaN : Math.Round(heap.LastBytes / 1048576.0, 1),
+    ["serverManagedHeapPeakAfterGcMb"] = heap is null ? double.NaN : Math.Round(heap.PeakBytes / 1048576.0, 1),
+    ["managedHeapPerTrackedAircraftBytes"] = heap is null || tracked == 0 ? double.NaN : Math.Round((double)heap.LastBytes / tracked),
     ["geofences"] = options.Fences,
     ["geofenceCreateSeconds"] = Math.Round(fenceSeconds, 1),
     ["geofenceEventsPerSecond"] = Math.Round(Interlocked.Read(ref fenceEvents) / sendSeconds),

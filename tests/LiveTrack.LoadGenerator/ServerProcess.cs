@@ -21,6 +21,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int SbsPort { get; }
 
+    /// <summary>The server's process id, when this generator started it.</summary>
+    public int? ProcessId => process?.Id;
+
     public static ServerProcess Attach(Uri target, int sbsPort) => new(null, target, sbsPort == 0 ? 31003 : sbsPort);
 
     public static async Task<ServerProcess> StartAsync(LoadOptions options)
