@@ -36,7 +36,6 @@ public sealed class FakeFeedServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     private int readsbRequests;
-    private int openSkyRequests;
     private int tokenRequests;
 
     public string ReadsbDocument { get; set; } = """{ "now": 0, "aircraft": [] }""";
@@ -74,8 +73,7 @@ public sealed class FakeFeedServer : IAsyncDisposable
         });
         app.MapGet("/api/states/all", (HttpContext context) =>
         {
-            Interlocked.Increment(ref server!.openSkyRequests);
-            server.OpenSkySeen.Enqueue((context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, context.Request.QueryString.Value ?? string.Empty));
+            server!.OpenSkySeen.Enqueue((context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, context.Request.QueryString.Value ?? string.Empty));
             return Answer(context, server.OpenSkyMode, server.OpenSkyDocument);
         });
         app.MapPost("/auth/token", async (HttpContext context) =>

@@ -12,16 +12,26 @@ public sealed class GeofenceChanges(GeofenceReplication replication, GeofenceCat
 {
     public async Task Propagate(IEnumerable<string> fenceIds)
     {
-        var ids = fenceIds.ToArray();
-        await replication.Announce(ids);
-        foreach (var id in ids)
+        var ids = fenceIds.ToHashSet(StringComparer.Ordinal);
+        await replication.Announce([.. ids]);
+
+        // One pass over the live picture: each aircraft looks up the fences at its position in the (new) index, so a
+        // request with many fences costs one index lookup per aircraft, not one scan of all aircraft per fence.
+        var index = catalog.Index;
+        var checks = new List<Task>();
+        foreach (var aircraft in traffic.All)
         {
-            var fence = catalog.Index.Find(id);
-            var concerned = traffic.All
-                .Where(a => a.Geofences.Contains(id, StringComparer.Ordinal)
-                    || (fence is not null && a.HasPosition && fence.Contains(a.Latitude!.Value, a.Longitude!.Value, a.BarometricAltitudeFeet ?? a.GeometricAltitudeFeet)))
-                .Select(a => grains.GetGrain<IAircraftGrain>(a.Icao).ReevaluateGeofence(id));
-            await Task.WhenAll(concerned);
+            var concerned = aircraft.Geofences.Where(ids.Contains);
+            if (aircraft.HasPosition)
+            {
+                var altitude = aircraft.BarometricAltitudeFeet ?? aircraft.GeometricAltitudeFeet;
+                concerned = concerned.Concat(index.Containing(aircraft.Latitude!.Value, aircraft.Longitude!.Value, altitude).Select(f => f.Id).Where(ids.Contains));
+            }
+
+            var grain = grains.GetGrain<IAircraftGrain>(aircraft.Icao);
+            checks.AddRange(concerned.Distinct(StringComparer.Ordinal).Select(grain.ReevaluateGeofence));
         }
+
+        await Task.WhenAll(checks);
     }
 }
