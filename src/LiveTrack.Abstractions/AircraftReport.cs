@@ -55,6 +55,11 @@ public sealed record AircraftReport
     /// <summary>Military, per the feed's aircraft database (readsb <c>dbFlags</c> bit 0).</summary>
     [Id(21)] public bool? Military { get; init; }
 
+    /// <summary>W3C <c>traceparent</c> of the report's feed span when the report was sampled for tracing.</summary>
+    [Id(22)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? TraceParent { get; init; }
+
     /// <summary>True when both coordinates are present.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

@@ -36,6 +36,11 @@ public sealed record AircraftSnapshot
     /// <summary>Ids of the geofences the aircraft is inside.</summary>
     [Id(20)] public string[] Geofences { get; init; } = [];
 
+    /// <summary>W3C <c>traceparent</c> of the span that produced this snapshot when its report was traced (not sent to clients).</summary>
+    [Id(21)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? TraceParent { get; init; }
+
     /// <summary>True when both coordinates are known.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

@@ -70,4 +70,18 @@ public sealed record GeofenceEvent
     [Id(10)] public string? Boundary { get; init; }
 
     [Id(11)] public string? Callsign { get; init; }
+
+    /// <summary>The aircraft as it was when the event was raised (rule filters and alert evidence use it).</summary>
+    [Id(12)] public AircraftSnapshot? Aircraft { get; init; }
+
+    /// <summary>
+    /// W3C trace id (32 hex digits) of the position report that caused the event, so an operator can open its trace;
+    /// null when the event was not caused by a traced report.
+    /// </summary>
+    [Id(13)] public string? TraceId { get; init; }
+
+    /// <summary>W3C <c>traceparent</c> of the span that raised it, so consumers continue the same trace (not serialised to JSON).</summary>
+    [Id(14)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? TraceParent { get; init; }
 }

@@ -6,7 +6,11 @@ namespace LiveTrack;
 /// <param name="Aircraft">Latest snapshot of each changed aircraft in the client's subscriptions.</param>
 /// <param name="Lost">Addresses of subscribed aircraft reported lost (silent for longer than the lost timeout).</param>
 /// <param name="Events">Geofence events of the client's geofence subscriptions, in the order they were raised.</param>
-public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, AircraftSnapshot[] Aircraft, string[] Lost, GeofenceEvent[] Events);
+public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, AircraftSnapshot[] Aircraft, string[] Lost, GeofenceEvent[] Events)
+{
+    /// <summary>Alerts of the client's alert subscriptions, in the order they were recorded.</summary>
+    public Alert[] Alerts { get; init; } = [];
+}
 
 /// <summary>Methods the server calls on SignalR clients of <c>/hubs/tracking</c>.</summary>
 public interface ITrackingClient
@@ -32,6 +36,12 @@ public interface ITrackingHub
 
     /// <summary>Subscribes to the events of every geofence. Returns the subscription id.</summary>
     Task<string> SubscribeGeofenceEvents();
+
+    /// <summary>
+    /// Subscribes to alerts: of one rule, or of every rule when <paramref name="ruleId"/> is null or empty. Returns the
+    /// subscription id.
+    /// </summary>
+    Task<string> SubscribeAlerts(string? ruleId);
 
     /// <summary>Removes one subscription; returns false when the id was unknown.</summary>
     Task<bool> Unsubscribe(string subscriptionId);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LiveTrack.Geofencing;
+using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -14,6 +16,23 @@ public static class LiveTrackStreams
 
     /// <summary>Geofence events, one stream per fence id.</summary>
     public const string GeofenceEventsNamespace = "geofence-events";
+
+    /// <summary>Squawk and emergency changes (<see cref="AircraftSignal"/>), one stream per partition of aircraft.</summary>
+    public const string SignalsNamespace = "aircraft-signals";
+
+    /// <summary>Number of signal partitions: each is evaluated by its own rule grain, so none sees all traffic.</summary>
+    public const int SignalPartitions = 16;
+
+    /// <summary>The signal partition of an aircraft, the same on every silo (from the 24-bit address).</summary>
+    public static string SignalPartition(string icao)
+    {
+        ArgumentNullException.ThrowIfNull(icao);
+        var hex = icao.AsSpan().TrimStart('~');
+        var value = int.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : icao.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+        return $"p{(uint)value % SignalPartitions:00}";
+    }
 }
 
 /// <summary>
@@ -28,6 +47,7 @@ public sealed class AircraftGrain(
     IGeofenceIndexProvider geofences,
     TimeProvider timeProvider,
     IOptions<TrackingOptions> options,
+    LiveTrackMetrics metrics,
     ILogger<AircraftGrain> logger) : Grain, IAircraftGrain
 {
     private readonly TrackingOptions tracking = options.Value;
@@ -35,6 +55,7 @@ public sealed class AircraftGrain(
     private AircraftFences? fences;
     private TrackPosition? lastPosition;
     private IGrainTimer? silenceTimer;
+    private bool counted;
 
     private AircraftTrack Track => track ??= new AircraftTrack(this.GetPrimaryKeyString(), tracking);
 
@@ -47,32 +68,59 @@ public sealed class AircraftGrain(
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Count(false);
+        return Task.CompletedTask;
+    }
+
     public async Task<ReportOutcome> Report(AircraftReport[] reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var now = timeProvider.GetUtcNow();
         var total = default(ReportOutcome);
         List<GeofenceEvent>? events = null;
+        List<AircraftSignal>? signals = null;
+        string? traceParent = null;
         foreach (var report in reports)
         {
-            var before = Track.State?.Position;
+            var previous = Track.State;
             var state = Track.Apply(report, now, out var outcome);
             total += outcome;
-            if (state.Position is { } position && position != before)
+            if (outcome.Accepted == 0)
+            {
+                continue;
+            }
+
+            traceParent = report.TraceParent ?? traceParent;
+            if (state.Position is { } position && position != previous?.Position)
             {
                 var current = new TrackPosition(position.Latitude, position.Longitude, state.BarometricAltitudeFeet?.Value ?? state.GeometricAltitudeFeet?.Value, position.At);
+                using var span = LiveTrackDiagnostics.StartFrom(Spans.GeofenceEvaluate, ActivityKind.Internal, report.TraceParent);
+                traceParent = LiveTrackDiagnostics.TraceParentOf(span) ?? traceParent;
+                var started = Stopwatch.GetTimestamp();
                 var raised = Fences.Moved(geofences.Current, lastPosition, current, state.Callsign?.Value);
+                metrics.FenceEvaluations.Add(1);
+                metrics.FenceEvaluationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 lastPosition = current;
                 if (raised.Count > 0)
                 {
-                    (events ??= []).AddRange(raised);
+                    (events ??= []).AddRange(Traced(raised, state, span));
                 }
+            }
+
+            // A new squawk code, or the emergency flag going on or off: what state-condition rules act on.
+            if ((state.Squawk is { } squawk && squawk.Value != previous?.Squawk?.Value)
+                || (state.Emergency?.Value == true) != (previous?.Emergency?.Value == true))
+            {
+                (signals ??= []).Add(Signal(state, report, lost: false));
             }
         }
 
         if (total.Accepted > 0 && Track.State is { } accepted)
         {
-            outbox.Updated(Snapshot(accepted));
+            Count(true);
+            outbox.Updated(Snapshot(accepted) with { TraceParent = traceParent });
         }
 
         if (events is not null)
@@ -80,7 +128,64 @@ public sealed class AircraftGrain(
             await Publish(events);
         }
 
+        if (signals is not null)
+        {
+            await PublishSignals(signals);
+        }
+
         return total;
+    }
+
+    /// <summary>
+    /// Stamps events with the aircraft's state and the trace of the position that raised them. A position whose report
+    /// was not sampled starts its own trace here (always recorded), so every event has a trace to open.
+    /// </summary>
+    private List<GeofenceEvent> Traced(List<GeofenceEvent> raised, AircraftState state, Activity? evaluation) =>
+        evaluation is not null
+            ? Stamp(raised, state, evaluation)
+            : LiveTrackDiagnostics.Traced(Spans.GeofenceEvent, ActivityKind.Internal, root => Stamp(raised, state, root));
+
+    private List<GeofenceEvent> Stamp(List<GeofenceEvent> raised, AircraftState state, Activity? span)
+    {
+        span?.SetTag(Tags.Icao, state.Icao);
+        span?.SetTag(Tags.Events, raised.Count);
+        var aircraft = Snapshot(state);
+        var traceId = LiveTrackDiagnostics.TraceIdOf(span);
+        var traceParent = LiveTrackDiagnostics.TraceParentOf(span);
+        foreach (var e in raised)
+        {
+            metrics.GeofenceEvents.Add(1, new KeyValuePair<string, object?>(Tags.EventKind, e.Kind.ToString()));
+        }
+
+        return raised.Select(e => e with { Aircraft = aircraft, TraceId = traceId, TraceParent = traceParent }).ToList();
+    }
+
+    private AircraftSignal Signal(AircraftState state, AircraftReport? report, bool lost)
+    {
+        // Traced with its report; a rule that alerts on an untraced signal starts the alert's trace itself.
+        using var span = LiveTrackDiagnostics.StartFrom(Spans.SignalPublish, ActivityKind.Producer, report?.TraceParent);
+        span?.SetTag(Tags.Icao, state.Icao);
+        return new AircraftSignal
+        {
+            Icao = state.Icao,
+            Sequence = Fences.NextSequence(),
+            Squawk = lost ? null : state.Squawk?.Value,
+            Emergency = lost ? null : state.Emergency?.Value,
+            At = lost ? timeProvider.GetUtcNow() : report?.Timestamp ?? state.LastSeen,
+            Lost = lost,
+            Aircraft = Snapshot(state),
+            TraceId = LiveTrackDiagnostics.TraceIdOf(span),
+            TraceParent = LiveTrackDiagnostics.TraceParentOf(span),
+        };
+    }
+
+    private void Count(bool live)
+    {
+        if (live != counted)
+        {
+            counted = live;
+            metrics.ActiveAircraft.Add(live ? 1 : -1);
+        }
     }
 
     public Task<AircraftState?> GetState() => Task.FromResult(track?.State is { Accepted: > 0 } s ? s : null);
@@ -111,6 +216,10 @@ public sealed class AircraftGrain(
         var provider = this.GetStreamProvider(LiveTrackStreams.ProviderName);
         foreach (var e in events)
         {
+            using var span = LiveTrackDiagnostics.StartFrom(Spans.GeofencePublish, ActivityKind.Producer, e.TraceParent);
+            span?.SetTag(Tags.Icao, e.Icao);
+            span?.SetTag(Tags.FenceId, e.FenceId);
+            span?.SetTag(Tags.EventKind, e.Kind.ToString());
             try
             {
                 await provider.GetStream<GeofenceEvent>(StreamId.Create(LiveTrackStreams.GeofenceEventsNamespace, e.FenceId)).OnNextAsync(e);
@@ -119,6 +228,24 @@ public sealed class AircraftGrain(
             {
                 // Hub clients already have the event through the fan-out; stream consumers miss this one.
                 AircraftLog.StreamPublishFailed(logger, e.Icao, e.FenceId, e.Sequence, ex);
+                span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            }
+        }
+    }
+
+    private async Task PublishSignals(List<AircraftSignal> signals)
+    {
+        var stream = this.GetStreamProvider(LiveTrackStreams.ProviderName)
+            .GetStream<AircraftSignal>(StreamId.Create(LiveTrackStreams.SignalsNamespace, LiveTrackStreams.SignalPartition(this.GetPrimaryKeyString())));
+        foreach (var signal in signals)
+        {
+            try
+            {
+                await stream.OnNextAsync(signal);
+            }
+            catch (Exception ex)
+            {
+                AircraftLog.SignalPublishFailed(logger, signal.Icao, signal.Sequence, ex);
             }
         }
     }
@@ -142,8 +269,17 @@ public sealed class AircraftGrain(
             outbox.Lost(state.ToSnapshot());
             if (lostInside.Count > 0)
             {
-                await Publish(lostInside);
+                var aircraft = state.ToSnapshot();
+                await Publish([.. lostInside.Select(e => e with { Aircraft = aircraft })]);
             }
+
+            if (state.Squawk is not null || state.Emergency is not null)
+            {
+                // Ends any squawk or emergency hold a rule is timing for this aircraft.
+                await PublishSignals([Signal(state, null, lost: true)]);
+            }
+
+            Count(false);
 
             silenceTimer?.Dispose();
             track = null;
@@ -159,4 +295,7 @@ internal static partial class AircraftLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Publishing geofence event {Sequence} of {Icao} for fence {FenceId} on the stream failed")]
     public static partial void StreamPublishFailed(ILogger logger, string icao, string fenceId, long sequence, Exception exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Publishing signal {Sequence} of {Icao} on the stream failed")]
+    public static partial void SignalPublishFailed(ILogger logger, string icao, long sequence, Exception exception);
 }

@@ -27,6 +27,9 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
 
     public IReadOnlyCollection<string> Inside => inside.Keys;
 
+    /// <summary>The next number of this aircraft's event and signal sequence.</summary>
+    public long NextSequence() => ++sequence;
+
     /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
     public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
     {

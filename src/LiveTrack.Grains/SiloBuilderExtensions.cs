@@ -17,15 +17,21 @@ public static class LiveTrackSiloBuilderExtensions
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<LiveTrack.Telemetry.LiveTrackMetrics>();
         services.AddSingleton<ITrafficOutbox, TrafficOutbox>();
         services.AddSingleton<TrafficPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficPublisher>());
         services.TryAddSingleton<IGeofenceIndexProvider, NoGeofences>();
+        services.TryAddSingleton<IAlertRuleProvider, NoAlertRules>();
+        services.TryAddSingleton<InMemoryAlertStore>();
+        services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<InMemoryAlertStore>());
+        services.TryAddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<InMemoryAlertStore>());
         builder.AddMemoryStreams(LiveTrackStreams.ProviderName);
         builder.AddMemoryGrainStorage("PubSubStore");
         builder.AddGrainService<TrafficRelayService>();
         services.AddSingleton<TrafficRelayClient>();
-        services.AddSingleton<GeofenceReplication>();
+        services.AddSingleton<CatalogReplication>();
         return builder;
     }
 }

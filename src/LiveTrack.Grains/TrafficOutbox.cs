@@ -14,6 +14,9 @@ public interface ITrafficOutbox
     /// <summary>Queues geofence events (in order; never coalesced).</summary>
     void Events(IEnumerable<GeofenceEvent> events);
 
+    /// <summary>Queues a recorded alert for the hub clients of every silo (in order; never coalesced).</summary>
+    void Alert(Alert alert);
+
     /// <summary>Takes everything pending, or null when nothing changed.</summary>
     TrafficBatch? Drain();
 }
@@ -24,6 +27,15 @@ internal sealed class TrafficOutbox : ITrafficOutbox
     private Dictionary<string, AircraftSnapshot> updated = new(StringComparer.Ordinal);
     private Dictionary<string, AircraftSnapshot> lost = new(StringComparer.Ordinal);
     private List<GeofenceEvent> events = [];
+    private List<Alert> alerts = [];
+
+    public void Alert(Alert alert)
+    {
+        lock (gate)
+        {
+            alerts.Add(alert);
+        }
+    }
 
     public void Events(IEnumerable<GeofenceEvent> raised)
     {
@@ -55,9 +67,10 @@ internal sealed class TrafficOutbox : ITrafficOutbox
     {
         Dictionary<string, AircraftSnapshot> u, l;
         List<GeofenceEvent> e;
+        List<Alert> a;
         lock (gate)
         {
-            if (updated.Count == 0 && lost.Count == 0 && events.Count == 0)
+            if (updated.Count == 0 && lost.Count == 0 && events.Count == 0 && alerts.Count == 0)
             {
                 return null;
             }
@@ -65,8 +78,9 @@ internal sealed class TrafficOutbox : ITrafficOutbox
             (u, updated) = (updated, new Dictionary<string, AircraftSnapshot>(updated.Count, StringComparer.Ordinal));
             (l, lost) = (lost, new Dictionary<string, AircraftSnapshot>(StringComparer.Ordinal));
             (e, events) = (events, []);
+            (a, alerts) = (alerts, []);
         }
 
-        return new TrafficBatch([.. u.Values], [.. l.Values], [.. e]);
+        return new TrafficBatch([.. u.Values], [.. l.Values], [.. e]) { Alerts = [.. a] };
     }
 }

@@ -30,6 +30,9 @@ public interface ITrafficRelayService : IGrainService
 
     [Alias("GeofencesChanged")]
     Task GeofencesChanged(string[] fenceIds);
+
+    [Alias("RulesChanged")]
+    Task RulesChanged(string[] ruleIds);
 }
 
 /// <summary>Told when a fence was created, replaced or deleted anywhere in the cluster (the host's fence catalog).</summary>
@@ -38,15 +41,25 @@ public interface IGeofenceChangeListener
     Task OnGeofencesChanged(string[] fenceIds);
 }
 
-/// <summary>Tells every active silo that a fence changed, so each reloads it before aircraft are re-evaluated.</summary>
-public sealed class GeofenceReplication(IServiceProvider services, IClusterMembershipService membership)
+/// <summary>Told when an alert rule was created, replaced or deleted anywhere in the cluster (the host's rule catalog).</summary>
+public interface IRuleChangeListener
+{
+    Task OnRulesChanged(string[] ruleIds);
+}
+
+/// <summary>Tells every active silo that fences or rules changed, so each reloads them from the store.</summary>
+public sealed class CatalogReplication(IServiceProvider services, IClusterMembershipService membership)
 {
     private TrafficRelayClient Relays => services.GetRequiredService<TrafficRelayClient>();
 
-    public Task Announce(string[] fenceIds) =>
+    public Task AnnounceGeofences(string[] fenceIds) => OnEverySilo(relay => relay.GeofencesChanged(fenceIds));
+
+    public Task AnnounceRules(string[] ruleIds) => OnEverySilo(relay => relay.RulesChanged(ruleIds));
+
+    private Task OnEverySilo(Func<ITrafficRelayService, Task> call) =>
         Task.WhenAll(membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active)
-            .Select(m => Relays.On(m.SiloAddress).GeofencesChanged(fenceIds)));
+            .Select(m => call(Relays.On(m.SiloAddress))));
 }
 
 [Reentrant]
@@ -55,10 +68,13 @@ internal sealed class TrafficRelayService(GrainId grainId, Silo silo, ILoggerFac
 {
     private readonly ITrafficObserver? observer = services.GetService<ITrafficObserver>();
     private readonly IGeofenceChangeListener? fences = services.GetService<IGeofenceChangeListener>();
+    private readonly IRuleChangeListener? rules = services.GetService<IRuleChangeListener>();
 
     public Task Relay(TrafficBatch batch) => observer?.OnTraffic(batch) ?? Task.CompletedTask;
 
     public Task GeofencesChanged(string[] fenceIds) => fences?.OnGeofencesChanged(fenceIds) ?? Task.CompletedTask;
+
+    public Task RulesChanged(string[] ruleIds) => rules?.OnRulesChanged(ruleIds) ?? Task.CompletedTask;
 }
 
 /// <summary>Reaches the <see cref="ITrafficRelayService"/> of a given silo.</summary>

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text;
 using LiveTrack.Adsb;
+using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LiveTrack.Ingestion;
@@ -45,11 +47,38 @@ public sealed class FeedIngestor(
     {
         status.Message(message.HasPosition);
         var report = SbsReports.ToReport(message, status.Name, receivedAt, timestamp ?? (useFeedTimestamps ? null : receivedAt));
-        return pipeline.WriteAsync(report, cancellationToken);
+        return Publish(report, cancellationToken);
     }
 
-    /// <summary>Queues a report built by a snapshot feed, waiting while the pipeline is full.</summary>
-    public ValueTask Publish(AircraftReport report, CancellationToken cancellationToken) => pipeline.WriteAsync(report, cancellationToken);
+    /// <summary>
+    /// Queues a report, waiting while the pipeline is full. A sampled report gets a <see cref="Spans.FeedReport"/>
+    /// span (the root of its trace) whose context travels with the report to its grain.
+    /// </summary>
+    public ValueTask Publish(AircraftReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!LiveTrackDiagnostics.Source.HasListeners())
+        {
+            return pipeline.WriteAsync(report, cancellationToken);
+        }
+
+        return Traced(report, cancellationToken);
+    }
+
+    private async ValueTask Traced(AircraftReport report, CancellationToken cancellationToken)
+    {
+        // A new root whatever is ambient: a feed connection's lifetime is not a trace.
+        Activity.Current = null;
+        using var activity = LiveTrackDiagnostics.Source.StartActivity(Spans.FeedReport, ActivityKind.Consumer);
+        if (activity is not null)
+        {
+            activity.SetTag(Tags.Feed, report.Feed);
+            activity.SetTag(Tags.Icao, report.Icao);
+            report = report with { TraceParent = LiveTrackDiagnostics.TraceParentOf(activity) };
+        }
+
+        await pipeline.WriteAsync(report, cancellationToken);
+    }
 
     /// <summary>Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled.</summary>
     public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace LiveTrack.Ingestion;
 /// </summary>
 public sealed class FeedMetrics : IDisposable
 {
-    public const string MeterName = "LiveTrack";
+    public const string MeterName = LiveTrack.Telemetry.LiveTrackDiagnostics.SourceName;
     public const string FeedTag = "livetrack.feed";
 
     private readonly Meter meter;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using LiveTrack.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -84,9 +86,50 @@ public sealed class IngestionPipeline : BackgroundService
         }
     }
 
+    /// <summary>
+    /// A span around the grain call, parented to the first traced report's feed span (and linked to the others), so
+    /// Orleans carries that trace into the grain; none when no report in the call was traced.
+    /// </summary>
+    private static Activity? StartDeliverSpan(string icao, AircraftReport[] reports)
+    {
+        Activity.Current = null;
+        if (!LiveTrackDiagnostics.Source.HasListeners())
+        {
+            return null;
+        }
+
+        ActivityContext parent = default;
+        List<ActivityLink>? links = null;
+        foreach (var report in reports)
+        {
+            if (report.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context))
+            {
+                if (parent == default)
+                {
+                    parent = context;
+                }
+                else if (context.TraceId != parent.TraceId)
+                {
+                    (links ??= []).Add(new ActivityLink(context));
+                }
+            }
+        }
+
+        if (parent == default)
+        {
+            return null;
+        }
+
+        var activity = LiveTrackDiagnostics.Source.StartActivity(Spans.Deliver, ActivityKind.Producer, parent, links: links);
+        activity?.SetTag(Tags.Icao, icao);
+        activity?.SetTag(Tags.Reports, reports.Length);
+        return activity;
+    }
+
     private async Task Deliver(string icao, string feed, AircraftReport[] reports)
     {
         var status = feeds.Find(feed);
+        using var activity = StartDeliverSpan(icao, reports);
         try
         {
             var outcome = await grainFactory.GetGrain<IAircraftGrain>(icao).Report(reports);
@@ -96,6 +139,7 @@ public sealed class IngestionPipeline : BackgroundService
         {
             // A grain call can fail while silos come and go; the reports are dropped and counted, the lane goes on.
             status?.Failed(reports.Length, ex.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             IngestionLog.DeliveryFailed(logger, icao, feed, reports.Length, ex);
         }
     }

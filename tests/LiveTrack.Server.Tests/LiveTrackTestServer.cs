@@ -46,7 +46,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null)
+    public static async Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var siloPort = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = ServerProjectDirectory() });
@@ -61,7 +61,11 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             ["LiveTrack:Feeds:push:Type"] = "SbsListener",
             ["LiveTrack:Feeds:push:Port"] = "0",
             ["LiveTrack:Geofences:StorePath"] = Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}"),
+            ["LiveTrack:Alerts:RulesPath"] = Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}"),
+            ["LiveTrack:Alerts:HistoryPath"] = Path.Combine(Path.GetTempPath(), $"livetrack-alerts-{Guid.NewGuid():N}"),
             ["LiveTrack:Api:Keys:0"] = ApiKey,
+            // Telemetry tests set their own ratio and run alone: every other server records no sampled traces.
+            ["LiveTrack:Telemetry:SampleRatio"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -73,6 +77,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddLiveTrack();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapLiveTrack();
         await app.StartAsync();

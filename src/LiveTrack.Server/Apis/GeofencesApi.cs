@@ -44,9 +44,9 @@ public static class GeofencesApi
 
     private static async Task<IResult> Create(HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
     {
-        if (await ReadBody(request, cancellationToken) is not { } body)
+        if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return TooLarge();
+            return RequestBody.TooLarge(MaxBodyBytes);
         }
 
         var parsed = GeofenceParser.Parse(body);
@@ -74,9 +74,9 @@ public static class GeofencesApi
 
     private static async Task<IResult> Replace(string id, HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
     {
-        if (await ReadBody(request, cancellationToken) is not { } body)
+        if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return TooLarge();
+            return RequestBody.TooLarge(MaxBodyBytes);
         }
 
         var parsed = GeofenceParser.Parse(body, () => id);
@@ -111,32 +111,11 @@ public static class GeofencesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<ReadOnlyMemory<byte>?> ReadBody(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(GeofenceParseResult parsed) =>
         TypedResults.ValidationProblem(parsed.ErrorsByField(), title: "The geofence is not valid GeoJSON for LiveTrack");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Geofence not found", detail: $"No geofence with id '{id}'.");
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: $"At most {MaxBodyBytes} bytes of GeoJSON per request.");
 
     private static IResult GeoJson(JsonNode node) => Results.Text(node.ToJsonString(), "application/geo+json");
 

@@ -8,12 +8,12 @@ namespace LiveTrack.Server.Geofences;
 /// new shape, or inside the old one by their last snapshot) re-check it, raising Entered (fence created) or Exited
 /// (fence deleted) where their answer changed.
 /// </summary>
-public sealed class GeofenceChanges(GeofenceReplication replication, GeofenceCatalog catalog, LiveTraffic traffic, IGrainFactory grains)
+public sealed class GeofenceChanges(CatalogReplication replication, GeofenceCatalog catalog, LiveTraffic traffic, IGrainFactory grains)
 {
     public async Task Propagate(IEnumerable<string> fenceIds)
     {
         var ids = fenceIds.ToHashSet(StringComparer.Ordinal);
-        await replication.Announce([.. ids]);
+        await replication.AnnounceGeofences([.. ids]);
 
         // One pass over the live picture: each aircraft looks up the fences at its position in the (new) index, so a
         // request with many fences costs one index lookup per aircraft, not one scan of all aircraft per fence.

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using System.Text.Json;
+using LiveTrack.Server.Storage;
 
 namespace LiveTrack.Server.Geofences;
 
@@ -37,87 +36,5 @@ public sealed class GeofenceOptions
     public string? Seed { get; set; }
 }
 
-/// <summary>
-/// One JSON file per fence in a folder; writes go to a temporary file first and are renamed into place, so a crash
-/// never leaves a half-written fence.
-/// </summary>
-public sealed class FileGeofenceStore(string folder) : IGeofenceStore, IDisposable
-{
-    private readonly SemaphoreSlim gate = new(1, 1);
-
-    public void Dispose() => gate.Dispose();
-
-    public async Task<IReadOnlyList<StoredGeofence>> LoadAll(CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        var fences = new List<StoredGeofence>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            await using var stream = File.OpenRead(file);
-            var stored = await JsonSerializer.DeserializeAsync<StoredGeofence>(stream, cancellationToken: cancellationToken);
-            if (stored is not null)
-            {
-                fences.Add(stored);
-            }
-        }
-
-        return fences;
-    }
-
-    public async Task<StoredGeofence?> Load(string id, CancellationToken cancellationToken)
-    {
-        var path = PathOf(id);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<StoredGeofence>(stream, cancellationToken: cancellationToken);
-    }
-
-    public async Task Save(StoredGeofence fence, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(fence);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var path = PathOf(fence.Id);
-            var temporary = path + ".tmp";
-            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(fence), Encoding.UTF8, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public async Task<bool> Delete(string id, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var path = PathOf(id);
-            if (!File.Exists(path))
-            {
-                return false;
-            }
-
-            File.Delete(path);
-            return true;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    // Fence ids are restricted to URL-safe characters by the parser, so they are safe file names too.
-    private string PathOf(string id) => Path.Combine(folder, id + ".json");
-}
+/// <summary>One JSON file per fence in a folder (see <see cref="FileDocumentStore{T}"/>).</summary>
+public sealed class FileGeofenceStore(string folder) : FileDocumentStore<StoredGeofence>(folder, f => f.Id), IGeofenceStore;

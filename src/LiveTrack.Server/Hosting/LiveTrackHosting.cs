@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using LiveTrack.ServiceDefaults;
+using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Grains;
@@ -14,6 +16,7 @@ public static class LiveTrackHosting
     /// <summary>The silo (with LiveTrack's grains), the hub, the REST API and the feeds.</summary>
     public static WebApplicationBuilder AddLiveTrack(this WebApplicationBuilder builder)
     {
+        builder.AddLiveTrackTelemetry();
         var services = builder.Services;
         var cluster = builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>() ?? new LiveTrackClusterOptions();
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
@@ -25,6 +28,20 @@ public static class LiveTrackHosting
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<GeofenceChanges>();
 
+        // Rules load before the silo starts too (after the fences they name).
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath));
+        services.AddSingleton<RuleCatalog>();
+        services.AddSingleton<IAlertRuleProvider>(sp => sp.GetRequiredService<RuleCatalog>());
+        services.AddSingleton<IRuleChangeListener>(sp => sp.GetRequiredService<RuleCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<RuleCatalog>());
+        services.AddSingleton<IAlertStore, FileAlertStore>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(
@@ -34,6 +51,7 @@ public static class LiveTrackHosting
                 serviceId: cluster.ServiceId,
                 clusterId: cluster.ClusterId);
             silo.AddLiveTrackGrains();
+            silo.AddActivityPropagation();
         });
 
         services.AddOptions<LiveTrackClusterOptions>().BindConfiguration(LiveTrackClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -85,6 +103,8 @@ public static class LiveTrackHosting
         app.MapAircraftApi();
         app.MapFeedsApi();
         app.MapGeofencesApi();
+        app.MapRulesApi();
+        app.MapAlertsApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

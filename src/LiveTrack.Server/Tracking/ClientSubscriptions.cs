@@ -39,6 +39,8 @@ public sealed class TrackingClient(string connectionId)
     private readonly Dictionary<string, string> aircraftSubscriptions = new(StringComparer.Ordinal);
     private const int MaxPendingEvents = 10_000;
     private readonly Dictionary<string, string?> fenceSubscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> alertSubscriptions = new(StringComparer.Ordinal);
+    private List<Alert> pendingAlerts = [];
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private List<GeofenceEvent> pendingEvents = [];
     private Dictionary<string, AircraftSnapshot> pending = new(StringComparer.Ordinal);
@@ -48,10 +50,23 @@ public sealed class TrackingClient(string connectionId)
 
     public string ConnectionId { get; } = connectionId;
 
+    private long droppedReported;
+
     /// <summary>Positions replaced by a newer one before they could be sent.</summary>
     public long Dropped { get; private set; }
 
-    /// <summary>Geofence events dropped because the client fell more than 10,000 events behind.</summary>
+    /// <summary>Positions dropped since the last call (for the dropped-positions metric).</summary>
+    public long TakeDropped()
+    {
+        lock (gate)
+        {
+            var delta = Dropped - droppedReported;
+            droppedReported = Dropped;
+            return delta;
+        }
+    }
+
+    /// <summary>Geofence events and alerts dropped because the client fell more than 10,000 of them behind.</summary>
     public long DroppedEvents { get; private set; }
 
     public int SubscriptionCount
@@ -60,7 +75,7 @@ public sealed class TrackingClient(string connectionId)
         {
             lock (gate)
             {
-                return areas.Count + aircraftSubscriptions.Count + fenceSubscriptions.Count;
+                return areas.Count + aircraftSubscriptions.Count + fenceSubscriptions.Count + alertSubscriptions.Count;
             }
         }
     }
@@ -107,11 +122,23 @@ public sealed class TrackingClient(string connectionId)
         return id;
     }
 
+    /// <summary>Subscribes to one rule's alerts, or to every rule's when <paramref name="ruleId"/> is null.</summary>
+    public string AddAlerts(string? ruleId)
+    {
+        var id = NewId(ruleId is null ? "alerts" : "alert");
+        lock (gate)
+        {
+            alertSubscriptions[id] = ruleId;
+        }
+
+        return id;
+    }
+
     public bool Remove(string subscriptionId)
     {
         lock (gate)
         {
-            if (fenceSubscriptions.Remove(subscriptionId))
+            if (fenceSubscriptions.Remove(subscriptionId) || alertSubscriptions.Remove(subscriptionId))
             {
                 return true;
             }
@@ -156,6 +183,23 @@ public sealed class TrackingClient(string connectionId)
                 }
             }
 
+            if (alertSubscriptions.Count > 0)
+            {
+                foreach (var alert in batch.Alerts)
+                {
+                    if (alertSubscriptions.ContainsValue(null) || alertSubscriptions.ContainsValue(alert.RuleId))
+                    {
+                        pendingAlerts.Add(alert);
+                    }
+                }
+
+                if (pendingAlerts.Count > MaxPendingEvents)
+                {
+                    DroppedEvents += pendingAlerts.Count - MaxPendingEvents;
+                    pendingAlerts.RemoveRange(0, pendingAlerts.Count - MaxPendingEvents);
+                }
+            }
+
             if (areas.Count == 0 && aircraftSubscriptions.Count == 0 && known.Count == 0)
             {
                 return;
@@ -196,9 +240,10 @@ public sealed class TrackingClient(string connectionId)
         Dictionary<string, AircraftSnapshot> updates;
         HashSet<string> lost;
         List<GeofenceEvent> events;
+        List<Alert> alerts;
         lock (gate)
         {
-            if (pending.Count == 0 && pendingLost.Count == 0 && pendingEvents.Count == 0)
+            if (pending.Count == 0 && pendingLost.Count == 0 && pendingEvents.Count == 0 && pendingAlerts.Count == 0)
             {
                 Volatile.Write(ref sending, 0);
                 return null;
@@ -207,10 +252,11 @@ public sealed class TrackingClient(string connectionId)
             (updates, pending) = (pending, new Dictionary<string, AircraftSnapshot>(StringComparer.Ordinal));
             (lost, pendingLost) = (pendingLost, new HashSet<string>(StringComparer.Ordinal));
             (events, pendingEvents) = (pendingEvents, []);
+            (alerts, pendingAlerts) = (pendingAlerts, []);
             sequence++;
         }
 
-        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost], [.. events]);
+        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost], [.. events]) { Alerts = [.. alerts] };
     }
 
     /// <summary>Marks the frame taken by <see cref="TakeFrame"/> as sent (or failed).</summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LiveTrack.Grains;
+using LiveTrack.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +18,13 @@ internal sealed partial class FrameDispatcher(
     IOptions<TrackingHubOptions> hubOptions,
     IOptions<TrackingOptions> trackingOptions,
     TimeProvider timeProvider,
+    LiveTrackMetrics metrics,
     ILogger<FrameDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many traces get a send span per frame (a frame can carry thousands of positions).</summary>
+    private const int MaxTracedPerFrame = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,18 +58,73 @@ internal sealed partial class FrameDispatcher(
 
     private async Task Send(TrackingClient client, PositionFrame frame)
     {
+        var spans = StartSendSpans(client.ConnectionId, frame);
         try
         {
+            Record(client, frame);
             await hub.Clients.Client(client.ConnectionId).Positions(frame);
         }
         catch (Exception ex)
         {
             LogSendFailed(logger, client.ConnectionId, ex);
+            foreach (var span in spans)
+            {
+                span.SetStatus(ActivityStatusCode.Error, ex.Message);
+            }
         }
         finally
         {
             client.FrameDone();
+            foreach (var span in spans)
+            {
+                span.Dispose();
+            }
         }
+    }
+
+    private void Record(TrackingClient client, PositionFrame frame)
+    {
+        metrics.HubFrames.Add(1);
+        metrics.HubPositions.Add(frame.Aircraft.Length);
+        if (client.TakeDropped() is > 0 and var dropped)
+        {
+            metrics.HubPositionsDropped.Add(dropped);
+        }
+
+        foreach (var aircraft in frame.Aircraft)
+        {
+            metrics.HubLatency.Record(Math.Max(0, (frame.SentAt - aircraft.LastSeen).TotalSeconds));
+        }
+    }
+
+    /// <summary>One <see cref="Spans.HubSend"/> span in each trace the frame continues (traced positions, events and alerts).</summary>
+    private static List<Activity> StartSendSpans(string connectionId, PositionFrame frame)
+    {
+        var spans = new List<Activity>();
+        if (!LiveTrackDiagnostics.Source.HasListeners())
+        {
+            return spans;
+        }
+
+        var parents = frame.Alerts.Select(a => a.TraceParent)
+            .Concat(frame.Events.Select(e => e.TraceParent))
+            .Concat(frame.Aircraft.Select(a => a.TraceParent))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxTracedPerFrame);
+        foreach (var parent in parents)
+        {
+            if (LiveTrackDiagnostics.StartFrom(Spans.HubSend, ActivityKind.Producer, parent) is { } span)
+            {
+                span.SetTag(Tags.Connection, connectionId);
+                span.SetTag(Tags.Positions, frame.Aircraft.Length);
+                span.SetTag(Tags.Events, frame.Events.Length);
+                span.SetTag(Tags.Alerts, frame.Alerts.Length);
+                spans.Add(span);
+            }
+        }
+
+        return spans;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Sending a frame to connection {ConnectionId} failed")]

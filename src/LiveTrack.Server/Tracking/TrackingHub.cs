@@ -1,5 +1,6 @@
 using LiveTrack.Adsb;
 using LiveTrack.Geo;
+using LiveTrack.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -9,18 +10,25 @@ namespace LiveTrack.Server.Tracking;
 /// <c>/hubs/tracking</c>: clients subscribe to areas and aircraft and receive batched <see cref="PositionFrame"/>s.
 /// Invalid arguments fail the call with a <see cref="HubException"/> whose message names the argument.
 /// </summary>
-public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic, IOptions<TrackingHubOptions> options)
+public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic, IOptions<TrackingHubOptions> options, LiveTrackMetrics metrics)
     : Hub<ITrackingClient>, ITrackingHub
 {
     public override Task OnConnectedAsync()
     {
         clients.Connect(Context.ConnectionId);
+        metrics.HubConnections.Add(1);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        if (clients.Find(Context.ConnectionId) is { } client)
+        {
+            metrics.HubSubscriptions.Add(-client.SubscriptionCount);
+        }
+
         clients.Disconnect(Context.ConnectionId);
+        metrics.HubConnections.Add(-1);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -32,7 +40,7 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
         }
 
         var client = Client();
-        return Task.FromResult(client.AddArea(box, traffic.Within(box)));
+        return Subscribed(client.AddArea(box, traffic.Within(box)));
     }
 
     public Task<string> SubscribeAircraft(string icao)
@@ -43,7 +51,7 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
         }
 
         var client = Client();
-        return Task.FromResult(client.AddAircraft(normalized, traffic.Find(normalized)));
+        return Subscribed(client.AddAircraft(normalized, traffic.Find(normalized)));
     }
 
     public Task<string> SubscribeGeofence(string fenceId)
@@ -53,13 +61,37 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
             throw new HubException("Invalid fenceId: expected a geofence id (1 to 64 characters).");
         }
 
-        return Task.FromResult(Client().AddGeofence(fenceId));
+        return Subscribed(Client().AddGeofence(fenceId));
     }
 
-    public Task<string> SubscribeGeofenceEvents() => Task.FromResult(Client().AddGeofence(null));
+    public Task<string> SubscribeGeofenceEvents() => Subscribed(Client().AddGeofence(null));
 
-    public Task<bool> Unsubscribe(string subscriptionId) =>
-        Task.FromResult(clients.Find(Context.ConnectionId)?.Remove(subscriptionId) ?? false);
+    public Task<string> SubscribeAlerts(string? ruleId)
+    {
+        if (ruleId is { Length: > 64 })
+        {
+            throw new HubException("Invalid ruleId: expected a rule id (1 to 64 characters), or null for every rule.");
+        }
+
+        return Subscribed(Client().AddAlerts(string.IsNullOrWhiteSpace(ruleId) ? null : ruleId));
+    }
+
+    public Task<bool> Unsubscribe(string subscriptionId)
+    {
+        var removed = clients.Find(Context.ConnectionId)?.Remove(subscriptionId) ?? false;
+        if (removed)
+        {
+            metrics.HubSubscriptions.Add(-1);
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    private Task<string> Subscribed(string subscriptionId)
+    {
+        metrics.HubSubscriptions.Add(1);
+        return Task.FromResult(subscriptionId);
+    }
 
     private TrackingClient Client()
     {

@@ -1,0 +1,85 @@
+using LiveTrack.Alerting;
+
+namespace LiveTrack.Grains;
+
+/// <summary>The alert rules a silo evaluates: an immutable set replaced as rules change (the host's rule catalog).</summary>
+public interface IAlertRuleProvider
+{
+    RuleSet Current { get; }
+}
+
+/// <summary>No rules (a silo whose host provides none).</summary>
+internal sealed class NoAlertRules : IAlertRuleProvider
+{
+    public RuleSet Current => RuleSet.Empty;
+}
+
+/// <summary>
+/// Where the alert journal keeps history and dead letters, and how it hands alerts to webhooks: host services on the
+/// journal's silo. The embedded default keeps files; delivery runs in the background, never in the grain.
+/// </summary>
+public interface IAlertStore
+{
+    /// <summary>Appends an alert; false when its id is already stored.</summary>
+    Task<bool> Append(Alert alert);
+
+    AlertPage Query(AlertQuery query);
+
+    Alert? Find(string alertId);
+}
+
+/// <summary>Webhook delivery: queue an alert for a rule's webhooks; list and re-send dead letters.</summary>
+public interface IAlertDelivery
+{
+    /// <summary>Queues the alert for each webhook of the rule; returns at once.</summary>
+    void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks);
+
+    IReadOnlyList<DeadLetter> DeadLetters();
+
+    Task<bool> Resend(string deadLetterId);
+}
+
+/// <summary>No history and no webhooks (a silo whose host provides none, e.g. grain tests).</summary>
+internal sealed class InMemoryAlertStore : IAlertStore, IAlertDelivery
+{
+    private readonly Lock gate = new();
+    private readonly List<Alert> alerts = [];
+
+    public Task<bool> Append(Alert alert)
+    {
+        lock (gate)
+        {
+            if (alerts.Exists(a => a.Id == alert.Id))
+            {
+                return Task.FromResult(false);
+            }
+
+            alerts.Add(alert);
+            return Task.FromResult(true);
+        }
+    }
+
+    public AlertPage Query(AlertQuery query)
+    {
+        lock (gate)
+        {
+            return new AlertPage([.. alerts.AsEnumerable().Reverse().Take(query.Limit)], null);
+        }
+    }
+
+    public Alert? Find(string alertId)
+    {
+        lock (gate)
+        {
+            return alerts.Find(a => a.Id == alertId);
+        }
+    }
+
+    public void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
+    {
+    }
+
+    public IReadOnlyList<DeadLetter> DeadLetters() => [];
+
+    public Task<bool> Resend(string deadLetterId) => Task.FromResult(false);
+}

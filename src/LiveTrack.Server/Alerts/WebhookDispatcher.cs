@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using LiveTrack.Alerting;
+using LiveTrack.Grains;
+using LiveTrack.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace LiveTrack.Server.Alerts;
+
+/// <summary>
+/// Delivers alerts to webhooks in the background: an HTTP POST of the alert's JSON, signed with HMAC-SHA256 over the
+/// body (<c>X-LiveTrack-Signature: sha256=…</c>), with the alert id as <c>Idempotency-Key</c>. Failures (network
+/// errors, timeouts, 408, 429 and 5xx) are retried with exponential backoff and full jitter until
+/// <see cref="WebhookOptions.GiveUpAfter"/>; then, or at once for any other status, the delivery becomes a dead letter
+/// kept in <c>dead-letters.json</c>, listed by the API and re-sendable. Each delivery runs on its own, so a slow or
+/// failing webhook never delays rule evaluation or other deliveries; redirects are not followed and every attempt
+/// re-checks the allow-list.
+/// </summary>
+public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, IDisposable
+{
+    public const string HttpClientName = "livetrack-webhooks";
+    private readonly IHttpClientFactory httpClients;
+    private readonly RuleCatalog rules;
+    private readonly WebhookOptions options;
+    private readonly RetrySchedule schedule;
+    private readonly TimeProvider timeProvider;
+    private readonly LiveTrackMetrics metrics;
+    private readonly ILogger<WebhookDispatcher> logger;
+    private readonly string deadLetterPath;
+    private readonly SemaphoreSlim slots;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock gate = new();
+    private readonly List<DeadLetter> deadLetters;
+    private readonly HashSet<Task> running = [];
+
+    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.httpClients = httpClients;
+        this.rules = rules;
+        this.options = options.Value.Webhooks;
+        this.timeProvider = timeProvider;
+        this.metrics = metrics;
+        this.logger = logger;
+        schedule = new RetrySchedule(this.options.InitialRetryDelay, this.options.MaxRetryDelay, this.options.GiveUpAfter);
+        slots = new SemaphoreSlim(this.options.MaxConcurrent, this.options.MaxConcurrent);
+        deadLetterPath = Path.Combine(options.Value.HistoryPath, "dead-letters.json");
+        deadLetters = File.Exists(deadLetterPath)
+            ? JsonSerializer.Deserialize<List<DeadLetter>>(File.ReadAllText(deadLetterPath), AlertJson.Options) ?? []
+            : [];
+    }
+
+    public void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
+    {
+        ArgumentNullException.ThrowIfNull(webhooks);
+        foreach (var target in webhooks)
+        {
+            Start(alert, target);
+        }
+    }
+
+    public IReadOnlyList<DeadLetter> DeadLetters()
+    {
+        lock (gate)
+        {
+            return [.. deadLetters];
+        }
+    }
+
+    public Task<bool> Resend(string deadLetterId)
+    {
+        DeadLetter? letter;
+        lock (gate)
+        {
+            letter = deadLetters.Find(d => d.Id == deadLetterId);
+        }
+
+        // The secret is the rule's current one: a dead letter whose rule or webhook is gone cannot be signed.
+        var target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
+        if (letter is null || target is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (gate)
+        {
+            deadLetters.Remove(letter);
+            SaveDeadLetters();
+        }
+
+        Start(letter.Alert, target);
+        return Task.FromResult(true);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        Task[] pending;
+        lock (gate)
+        {
+            pending = [.. running];
+        }
+
+        await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        stopping.Dispose();
+        slots.Dispose();
+    }
+
+    private void Start(Alert alert, WebhookTarget target)
+    {
+        lock (gate)
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var task = Task.Run(() => Deliver(alert, target, stopping.Token));
+            running.Add(task);
+            task.ContinueWith(t => { lock (gate) { running.Remove(t); } }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task Deliver(Alert alert, WebhookTarget target, CancellationToken cancellationToken)
+    {
+        var body = AlertJson.SerializeToUtf8Bytes(alert);
+        var signature = WebhookSignature.Sign(body, target.Secret);
+        var deliveryId = Guid.NewGuid().ToString("N");
+        var first = timeProvider.GetUtcNow();
+        string? error = null;
+        var attempts = 0;
+        try
+        {
+            while (true)
+            {
+                attempts++;
+                var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, cancellationToken);
+                if (ok)
+                {
+                    return;
+                }
+
+                error = failure;
+                var delay = retry ? schedule.NextDelay(attempts, timeProvider.GetUtcNow() - first, Random.Shared) : null;
+                if (delay is not { } wait)
+                {
+                    break;
+                }
+
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error = "the server stopped before the delivery succeeded";
+        }
+
+        DeadLetter(new DeadLetter
+        {
+            Id = deliveryId,
+            Alert = alert,
+            Url = target.Url.AbsoluteUri,
+            Attempts = attempts,
+            LastError = error,
+            FirstAttemptAt = first,
+            DeadAt = timeProvider.GetUtcNow(),
+        });
+    }
+
+    /// <summary>One POST. Returns success, whether a failure is worth retrying, and what went wrong.</summary>
+    private async Task<(bool Ok, bool Retry, string? Error)> Attempt(Alert alert, WebhookTarget target, byte[] body, string signature, string deliveryId, int attempt, CancellationToken cancellationToken)
+    {
+        if (!rules.AllowList.Allows(target.Url, out var refused))
+        {
+            LogRefused(logger, alert.Id, refused);
+            return (false, false, refused);
+        }
+
+        using var span = LiveTrackDiagnostics.StartFrom(Spans.WebhookDeliver, ActivityKind.Client, alert.TraceParent);
+        span?.SetTag(Tags.AlertId, alert.Id);
+        span?.SetTag(Tags.RuleId, alert.RuleId);
+        span?.SetTag(Tags.WebhookHost, target.Url.Host);
+        span?.SetTag(Tags.Attempt, attempt);
+        metrics.WebhookAttempts.Add(1);
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Timeout);
+            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Add(WebhookSignature.HeaderName, signature);
+            request.Headers.Add(WebhookSignature.IdempotencyHeaderName, alert.Id);
+            request.Headers.Add("X-LiveTrack-Delivery", deliveryId);
+            request.Headers.Add("X-LiveTrack-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return (true, false, null);
+            }
+
+            var status = (int)response.StatusCode;
+            var retry = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+            return Failed($"HTTP {status} {response.ReasonPhrase}", retry);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed($"no response within {options.Timeout}", retry: true);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Failed(ex.Message, retry: true);
+        }
+        finally
+        {
+            slots.Release();
+        }
+
+        (bool, bool, string?) Failed(string error, bool retry)
+        {
+            metrics.WebhookFailures.Add(1);
+            span?.SetStatus(ActivityStatusCode.Error, error);
+            LogAttemptFailed(logger, alert.Id, target.Url.Host, attempt, error);
+            return (false, retry, error);
+        }
+    }
+
+    private void DeadLetter(DeadLetter letter)
+    {
+        metrics.WebhookDeadLetters.Add(1);
+        LogDeadLetter(logger, letter.Alert.Id, letter.Url, letter.Attempts, letter.LastError);
+        lock (gate)
+        {
+            deadLetters.Add(letter);
+            SaveDeadLetters();
+        }
+    }
+
+    private void SaveDeadLetters()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(deadLetterPath)!);
+        var temporary = deadLetterPath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(deadLetters, AlertJson.Options));
+        File.Move(temporary, deadLetterPath, overwrite: true);
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Webhook attempt {Attempt} for alert {AlertId} to {Host} failed: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string alertId, string host, int attempt, string error);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Webhook delivery of alert {AlertId} to {Url} given up after {Attempts} attempts: {Error}")]
+    private static partial void LogDeadLetter(ILogger logger, string alertId, string url, int attempts, string? error);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Webhook for alert {AlertId} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string alertId, string reason);
+}

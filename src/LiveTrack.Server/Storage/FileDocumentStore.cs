@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LiveTrack.Server.Storage;
+
+/// <summary>
+/// One JSON file per document in a folder, named by the document's id; writes go to a temporary file first and are
+/// renamed into place, so a crash never leaves a half-written document. Ids must be URL-safe (the parsers of fences
+/// and rules ensure it), which makes them safe file names too.
+/// </summary>
+public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDisposable where T : class
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose()
+    {
+        gate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task<IReadOnlyList<T>> LoadAll(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var documents = new List<T>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(file);
+            if (await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken) is { } document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>One document, or null when it does not exist.</summary>
+    public async Task<T?> Load(string id, CancellationToken cancellationToken)
+    {
+        var path = PathOf(id);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken);
+    }
+
+    public async Task Save(T document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var path = PathOf(idOf(document));
+            var temporary = path + ".tmp";
+            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document), Encoding.UTF8, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Removes a document; false when it did not exist.</summary>
+    public async Task<bool> Delete(string id, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var path = PathOf(id);
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private string PathOf(string id) => Path.Combine(folder, id + ".json");
+}
