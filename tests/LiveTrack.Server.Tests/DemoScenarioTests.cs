@@ -1,4 +1,5 @@
 using LiveTrack.Adsb;
+using LiveTrack.Alerting;
 using LiveTrack.Geofencing;
 using LiveTrack.Grains;
 using LiveTrack.Simulation;
@@ -41,5 +42,21 @@ public sealed class DemoScenarioTests
         Assert.Equal(GeofenceEventKind.Entered, zone[0]);
         Assert.Contains(events, e => e.FenceId == "gulf-of-california-international" && e.Kind == GeofenceEventKind.Exited);
         Assert.All(events.Zip(events.Skip(1)), p => Assert.True(p.First.Sequence < p.Second.Sequence));
+
+        // The shipped demo rule fires for it, once per entry into the zone, and for nothing else.
+        using var rulesDocument = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "demo.json")));
+        var rules = RuleSet.Create(rulesDocument.RootElement.EnumerateArray().Select(r =>
+        {
+            var parsed = AlertRuleParser.Parse(r, new RuleValidationContext(id => index.Find(id) is not null, WebhookAllowList.None));
+            Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+            return parsed.Rule!;
+        }));
+        var engine = new RuleEngine();
+        var aircraft = new AircraftSnapshot { Icao = GulfOfCaliforniaScenario.Icao, Callsign = GulfOfCaliforniaScenario.Callsign };
+        var alerts = events.SelectMany(e => engine.OnGeofenceEvent(e with { Aircraft = aircraft }, index.Find(e.FenceId)!.Tags, rules, e.At)).ToList();
+        var alert = Assert.Single(alerts);
+        Assert.Equal("us-military-enters-mexico-12nm", alert.RuleId);
+        Assert.Equal(events.First(e => e.FenceId == "mexico-12nm-sinaloa").Sequence, alert.Events.Single().Sequence);
+        Assert.Contains(GulfOfCaliforniaScenario.Callsign, alert.Summary, StringComparison.Ordinal);
     }
 }

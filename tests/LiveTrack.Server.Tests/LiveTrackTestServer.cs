@@ -195,6 +195,8 @@ public sealed class TrackingTestClient : IAsyncDisposable
 
     public Task<string> SubscribeGeofenceEvents() => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
 
+    public Task<string> SubscribeAlerts(string? ruleId = null) => Connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeAlerts), ruleId);
+
     public Task<bool> Unsubscribe(string id) => Connection.InvokeAsync<bool>(nameof(ITrackingHub.Unsubscribe), id);
 
     /// <summary>
@@ -253,6 +255,13 @@ public static class Sbs
     {
         var s = Stamp(at ?? DateTimeOffset.UtcNow);
         return $"MSG,1,1,1,{icao},1,{s},{s},{callsign},,,,,,,,,,,";
+    }
+
+    /// <summary>An MSG,6 surveillance ID message: squawk and emergency flag.</summary>
+    public static string Squawk(string icao, string code, bool emergency = false, DateTimeOffset? at = null)
+    {
+        var s = Stamp(at ?? DateTimeOffset.UtcNow);
+        return $"MSG,6,1,1,{icao},1,{s},{s},,,,,,,,{code},0,{(emergency ? 1 : 0)},0,0";
     }
 
     public static string Velocity(string icao, double speed, double track, int verticalRate, DateTimeOffset? at = null)
