@@ -166,3 +166,62 @@ public sealed class TelemetryTests
         Assert.All(latencies, m => Assert.InRange(m.Value, 0, 10));
     }
 }
+
+/// <summary>A stand-in OTLP/HTTP endpoint: records the paths the exporter posts to.</summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class OtlpExportTests
+{
+    [Fact]
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_set_the_server_sends_traces_and_metrics_over_OTLP()
+    {
+        var port = LiveTrackTestServer.FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var paths = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var serving = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                try
+                {
+                    var context = await listener.GetContextAsync();
+                    await context.Request.InputStream.CopyToAsync(Stream.Null);
+                    paths.AddOrUpdate(context.Request.Url!.AbsolutePath, 1, (_, n) => n + 1);
+                    context.Response.StatusCode = 200;
+                    context.Response.Close();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        });
+
+        await using (var server = await LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["LiveTrack:Telemetry:SampleRatio"] = "1",
+        }))
+        {
+            await using var client = await server.ConnectClient();
+            var icao = Icao.New();
+            await client.SubscribeAircraft(icao);
+            await server.PushSbs(Sbs.Position(icao, 10, 10, 10000));
+            await client.WaitForAircraft(icao);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (!(paths.ContainsKey("/v1/traces") && paths.ContainsKey("/v1/metrics")))
+            {
+                Assert.False(cts.IsCancellationRequested, $"OTLP requests seen: {string.Join(", ", paths.Keys)}");
+                await Task.Delay(50);
+            }
+        }
+
+        listener.Stop();
+        await serving;
+        Assert.True(paths["/v1/traces"] > 0 && paths["/v1/metrics"] > 0);
+    }
+}
