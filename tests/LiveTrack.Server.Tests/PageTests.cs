@@ -27,10 +27,22 @@ public sealed class PageTests(ServerFixture fixture)
             (await server.Http.SendAsync(request)).EnsureSuccessStatusCode();
         }
 
+        // And a rule on that fence for this aircraft: the page lists its alert.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/rules"))
+        {
+            request.Headers.Add("X-Api-Key", LiveTrackTestServer.ApiKey);
+            request.Content = new StringContent($$"""{ "id": "page-rule-{{icao}}", "name": "Page rule", "trigger": { "kind": "geofence", "fenceId": "page-{{icao}}" }, "filter": { "icao": ["{{icao}}"] } }""", System.Text.Encoding.UTF8, "application/json");
+            (await server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
         await server.PushSbs(Sbs.Position(icao, 26.5, -110.5, 31000, DateTimeOffset.UtcNow.AddSeconds(20)));
         var listed = await browser.WaitUntil($"document.querySelector('#events li[data-icao=\"{icao}\"][data-kind=\"Entered\"]')?.textContent");
 
+        var alert = await browser.WaitUntil($"document.querySelector('#alerts li[data-icao=\"{icao}\"][data-rule=\"page-rule-{icao}\"]')?.textContent");
+
         Assert.Contains("JAKE31 Entered Page fence (Crossed at 26.4500", (string?)listed, StringComparison.Ordinal);
+        Assert.Contains("JAKE31", (string?)alert, StringComparison.Ordinal);
+        Assert.Contains("[Page rule] trace ", (string?)alert, StringComparison.Ordinal);
         Assert.Contains("JAKE31", (string?)row, StringComparison.Ordinal);
         Assert.Contains("26.3000", (string?)row, StringComparison.Ordinal);
         Assert.Contains("-110.5000", (string?)moved, StringComparison.Ordinal);

@@ -47,6 +47,7 @@
   function onFrame(frame) {
     frames++;
     for (const e of frame.events || []) { addEvent(e); }
+    for (const a of frame.alerts || []) { addAlert(a); }
     for (const a of frame.aircraft) { aircraft.set(a.icao, a); }
     for (const icao of frame.lost) { aircraft.delete(icao); }
     const [minLon, minLat, maxLon, maxLat] = currentArea();
@@ -63,6 +64,16 @@
     const where = e.crossing ? ` at ${e.crossing.latitude.toFixed(4)}, ${e.crossing.longitude.toFixed(4)}` : '';
     item.textContent = `${new Date(e.at).toISOString().slice(11, 19)}Z ${e.callsign || e.icao} ${e.kind} ${e.fenceName || e.fenceId} (${e.reason}${where})`;
     const list = $('events');
+    list.prepend(item);
+    while (list.children.length > 50) { list.lastChild.remove(); }
+  }
+
+  function addAlert(a) {
+    const item = document.createElement('li');
+    item.dataset.icao = a.icao;
+    item.dataset.rule = a.ruleId;
+    item.textContent = `${a.summary} [${a.ruleName || a.ruleId}]` + (a.traceId ? ` trace ${a.traceId}` : '');
+    const list = $('alerts');
     list.prepend(item);
     while (list.children.length > 50) { list.lastChild.remove(); }
   }
@@ -129,7 +140,7 @@
           if (message.error) { setStatus('handshake failed: ' + message.error, 'error'); return; }
           setStatus('connected', 'connected');
           subscription = null;
-          try { await subscribe(); await invoke('SubscribeGeofenceEvents'); } catch (e) { setStatus(e.message, 'error'); }
+          try { await subscribe(); await invoke('SubscribeGeofenceEvents'); await invoke('SubscribeAlerts', null); } catch (e) { setStatus(e.message, 'error'); }
           continue;
         }
         onMessage(message);
