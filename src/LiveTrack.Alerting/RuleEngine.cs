@@ -183,13 +183,22 @@ public sealed class RuleEngine
     }
 
     /// <summary>Fires every pending dwell and hold whose deadline is at or before <paramref name="now"/>. Alerts in time order.</summary>
-    public IReadOnlyList<Alert> OnTimer(RuleSet rules, DateTimeOffset now)
+    public IReadOnlyList<Alert> OnTimer(RuleSet rules, DateTimeOffset now) => OnTimer(rules, now, TimeSpan.Zero);
+
+    /// <summary>Fires every pending dwell and hold whose deadline is at least <paramref name="lateness"/> before <paramref name="now"/>.</summary>
+    /// <param name="rules">The rules in force.</param>
+    /// <param name="now">Evaluation time.</param>
+    /// <param name="lateness">
+    /// How late reports may arrive: a deadline fires only once <paramref name="now"/> is this far past it, so an exit
+    /// or squawk change observed just before the deadline but received after it still cancels it.
+    /// </param>
+    public IReadOnlyList<Alert> OnTimer(RuleSet rules, DateTimeOffset now, TimeSpan lateness)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Sync(rules, now, sweep: true);
 
         var alerts = new List<Alert>();
-        while (deadlines.Min is { } next && next.Deadline <= now)
+        while (deadlines.Min is { } next && next.Deadline <= now - lateness)
         {
             switch (next)
             {

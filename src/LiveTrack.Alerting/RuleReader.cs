@@ -491,6 +491,11 @@ internal sealed class RuleReader(RuleValidationContext context)
             Error(path + ".url", $"{Describe(urlElement)} must be an absolute http or https URL");
             url = null;
         }
+        else if (url.UserInfo.Length > 0)
+        {
+            Error(path + ".url", "must not carry credentials (user:password@); put them in the webhook's secret or the receiver's URL path");
+            url = null;
+        }
         else if (!context.AllowList.Allows(url, out var reason))
         {
             Error(path + ".url", reason);

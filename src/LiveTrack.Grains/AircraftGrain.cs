@@ -171,7 +171,7 @@ public sealed class AircraftGrain(
             Sequence = Fences.NextSequence(),
             Squawk = lost ? null : state.Squawk?.Value,
             Emergency = lost ? null : state.Emergency?.Value,
-            At = lost ? timeProvider.GetUtcNow() : report?.Timestamp ?? state.LastSeen,
+            At = lost ? state.LastSeen : report?.Timestamp ?? state.LastSeen,
             Lost = lost,
             Aircraft = Snapshot(state),
             TraceId = LiveTrackDiagnostics.TraceIdOf(span),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiveTrack.Alerting;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -11,11 +12,16 @@ namespace LiveTrack.Grains;
 /// The shared part of the rule grains: one <see cref="RuleEngine"/> per partition, evaluated on each stream item and
 /// on a timer armed for the engine's next dwell or hold deadline (no polling), alerts handed to the journal.
 /// </summary>
-public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger logger)
+public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger logger)
     : Grain, IStreamSubscriptionObserver, IAsyncObserver<T>
 {
+    private const int MaxUnrecorded = 10_000;
+    private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(5);
     private readonly RuleEngine engine = new();
+    private readonly TimeSpan lateness = tracking.Value.AllowedLateness;
+    private List<Alert> unrecorded = [];
     private IGrainTimer? deadlineTimer;
+    private IGrainTimer? retryTimer;
     private DateTimeOffset? armedFor;
 
     public Task<int> Tracked() => Task.FromResult(engine.TrackedCount);
@@ -33,9 +39,16 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
         var (traceParent, icao) = Describe(item);
         using var span = LiveTrackDiagnostics.StartFrom(Spans.RuleEvaluate, ActivityKind.Consumer, traceParent);
         span?.SetTag(Tags.Icao, icao);
-        var alerts = Evaluate(engine, item, rules.Current, now);
-        await Record(alerts, span);
-        Arm();
+        try
+        {
+            await Record(Evaluate(engine, item, rules.Current, now), span);
+        }
+        finally
+        {
+            // Never throw back to the stream: a redelivered item would find its alert already in cooldown (lost).
+            // Alerts the journal could not take are kept and retried (their ids make a retry idempotent).
+            Arm();
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -56,13 +69,20 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
     {
         armedFor = null;
         metrics.RuleEvaluations.Add(1);
-        await Record(engine.OnTimer(rules.Current, timeProvider.GetUtcNow()), null);
-        Arm();
+        try
+        {
+            await Record(engine.OnTimer(rules.Current, timeProvider.GetUtcNow(), lateness), null);
+        }
+        finally
+        {
+            Arm();
+        }
     }
 
     private void Arm()
     {
-        var next = engine.NextDeadline;
+        var fireAt = engine.NextDeadline;
+        var next = fireAt is { } deadline ? deadline + lateness : (DateTimeOffset?)null;
         if (next == armedFor)
         {
             return;
@@ -77,35 +97,44 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
             deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { Interleave = false });
         }
 
-        // Pending deadlines keep the grain active; without them its state is cooldowns only, which may go.
+        // Pending deadlines and live cooldowns keep the grain active (its state is in memory).
         if (next is not null)
         {
             DelayDeactivation(TimeSpan.FromHours(24));
+        }
+        else if (engine.TrackedCount > 0 && rules.Current.All.Count > 0)
+        {
+            DelayDeactivation(rules.Current.All.Max(r => r.Cooldown));
         }
     }
 
     private async Task Record(IReadOnlyList<Alert> alerts, Activity? evaluation)
     {
-        if (alerts.Count == 0)
+        foreach (var alert in alerts)
+        {
+            var traced = Trace(alert, evaluation);
+            metrics.Alerts.Add(1, new KeyValuePair<string, object?>(Tags.RuleId, traced.RuleId), new KeyValuePair<string, object?>(Tags.Trigger, traced.Trigger.ToString()));
+            unrecorded.Add(traced);
+        }
+
+        if (unrecorded.Count == 0)
         {
             return;
         }
 
-        var traced = new Alert[alerts.Count];
-        for (var i = 0; i < alerts.Count; i++)
-        {
-            traced[i] = Trace(alerts[i], evaluation);
-            metrics.Alerts.Add(1, new KeyValuePair<string, object?>(Tags.RuleId, traced[i].RuleId), new KeyValuePair<string, object?>(Tags.Trigger, traced[i].Trigger.ToString()));
-        }
-
+        var batch = unrecorded;
+        unrecorded = [];
         try
         {
-            await GrainFactory.GetGrain<IAlertJournalGrain>(IAlertJournalGrain.Key).Record(traced);
+            await GrainFactory.GetGrain<IAlertJournalGrain>(IAlertJournalGrain.Key).Record([.. batch]);
+            retryTimer?.Dispose();
+            retryTimer = null;
         }
         catch (Exception ex)
         {
-            RuleLog.RecordFailed(logger, alerts.Count, ex);
-            throw;
+            RuleLog.RecordFailed(logger, batch.Count, ex);
+            unrecorded = batch.Count > MaxUnrecorded ? batch[^MaxUnrecorded..] : batch;
+            retryTimer ??= this.RegisterGrainTimer(_ => Record([], null), new GrainTimerCreationOptions(RecordRetry, RecordRetry) { Interleave = false });
         }
     }
 
@@ -142,8 +171,8 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
 /// </summary>
 [ImplicitStreamSubscription(LiveTrackStreams.GeofenceEventsNamespace)]
 [GrainType("fence-rules")]
-public sealed class FenceRulesGrain(IAlertRuleProvider rules, IGeofenceIndexProvider geofences, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<FenceRulesGrain> logger)
-    : RuleGrain<GeofenceEvent>(rules, timeProvider, metrics, logger), IFenceRulesGrain
+public sealed class FenceRulesGrain(IAlertRuleProvider rules, IGeofenceIndexProvider geofences, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<FenceRulesGrain> logger)
+    : RuleGrain<GeofenceEvent>(rules, timeProvider, tracking, metrics, logger), IFenceRulesGrain
 {
     protected override IReadOnlyList<Alert> Evaluate(RuleEngine engine, GeofenceEvent item, RuleSet rules, DateTimeOffset now) =>
         engine.OnGeofenceEvent(item, geofences.Current.Find(item.FenceId)?.Tags ?? [], rules, now);
@@ -157,8 +186,8 @@ public sealed class FenceRulesGrain(IAlertRuleProvider rules, IGeofenceIndexProv
 /// </summary>
 [ImplicitStreamSubscription(LiveTrackStreams.SignalsNamespace)]
 [GrainType("signal-rules")]
-public sealed class SignalRulesGrain(IAlertRuleProvider rules, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<SignalRulesGrain> logger)
-    : RuleGrain<AircraftSignal>(rules, timeProvider, metrics, logger), ISignalRulesGrain
+public sealed class SignalRulesGrain(IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<SignalRulesGrain> logger)
+    : RuleGrain<AircraftSignal>(rules, timeProvider, tracking, metrics, logger), ISignalRulesGrain
 {
     protected override IReadOnlyList<Alert> Evaluate(RuleEngine engine, AircraftSignal item, RuleSet rules, DateTimeOffset now) =>
         engine.OnSignal(item, rules, now);
@@ -214,6 +243,6 @@ internal static partial class RuleLog
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Rule stream {Key} reported an error")]
     public static partial void StreamError(ILogger logger, string key, Exception exception);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Recording {Count} alerts in the journal failed")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Recording {Count} alerts in the journal failed; retrying")]
     public static partial void RecordFailed(ILogger logger, int count, Exception exception);
 }

@@ -22,4 +22,11 @@ public sealed class TrackingOptions
     /// <summary>A report timestamped further than this in the future of the server clock is suspect.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How late reports may arrive (feed latency): a dwell or squawk-hold deadline fires only this long after it passed,
+    /// so an exit or squawk change observed before the deadline but received after it still cancels the alert.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromSeconds(10);
 }

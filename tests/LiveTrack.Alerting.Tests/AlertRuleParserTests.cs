@@ -171,6 +171,7 @@ public class AlertRuleParserTests
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'secret':'0123456789abcdef'}]}", "webhooks[0].url", "required")]
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'/hook','secret':'0123456789abcdef'}]}", "webhooks[0].url", "must be an absolute http or https URL")]
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'ftp://127.0.0.1:9000/hook','secret':'0123456789abcdef'}]}", "webhooks[0].url", "must be an absolute http or https URL")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://user:pass@127.0.0.1:9000/hook','secret':'0123456789abcdef'}]}", "webhooks[0].url", "must not carry credentials")]
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://evil.example.net/hook','secret':'0123456789abcdef'}]}", "webhooks[0].url", "host \"evil.example.net\" (port 80) is not in the webhook allow-list")]
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://127.0.0.1:9001/hook','secret':'0123456789abcdef'}]}", "webhooks[0].url", "host \"127.0.0.1\" (port 9001) is not in the webhook allow-list")]
     [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://127.0.0.1:9000/hook'}]}", "webhooks[0].secret", "required")]

@@ -103,6 +103,26 @@ public class GeofenceRuleTests
     }
 
     [Fact]
+    public void With_allowed_lateness_an_exit_observed_before_the_deadline_but_received_after_it_still_cancels_the_dwell()
+    {
+        var rules = RuleSet.Create([Rule("loiter", Dwell(Fence, Minutes(20)))]);
+        var lateness = TimeSpan.FromSeconds(10);
+        On(Entered(T0, 1), rules);
+
+        // The timer wakes at the deadline, but the feed is 8 s behind: nothing fires yet.
+        Assert.Empty(engine.OnTimer(rules, T0.AddMinutes(20), lateness));
+        // The exit observed 3 s before the deadline arrives now.
+        Assert.Empty(On(Exited(T0.AddMinutes(20).AddSeconds(-3), 2), rules));
+        Assert.Null(engine.NextDeadline);
+        Assert.Empty(engine.OnTimer(rules, T0.AddMinutes(21), lateness));
+
+        // Without an exit the dwell fires once the lateness has passed, still stamped with the deadline.
+        On(Entered(T0.AddHours(1), 3), rules);
+        var alert = Assert.Single(engine.OnTimer(rules, T0.AddHours(1).AddMinutes(20) + lateness, lateness));
+        Assert.Equal(T0.AddHours(1).AddMinutes(20), alert.At);
+    }
+
+    [Fact]
     public void An_exit_after_the_deadline_fires_the_dwell_the_timer_missed()
     {
         var rules = RuleSet.Create([Rule("loiter", Dwell(Fence, Minutes(20)))]);

@@ -17,6 +17,7 @@ public sealed class AlertTests
         ["LiveTrack:Alerts:Webhooks:InitialRetryDelay"] = "00:00:00.020",
         ["LiveTrack:Alerts:Webhooks:MaxRetryDelay"] = "00:00:00.100",
         ["LiveTrack:Alerts:Webhooks:GiveUpAfter"] = "00:00:01.500",
+        ["LiveTrack:Tracking:AllowedLateness"] = "00:00:00.200",
         ["LiveTrack:Alerts:RulesPath"] = rules ?? Temp("rules"),
         ["LiveTrack:Alerts:HistoryPath"] = history ?? Temp("alerts"),
     };
@@ -243,6 +244,7 @@ public sealed class AlertTests
 
         var first = (await restarted.GetJson<AlertPage>("/api/alerts?rule=kept&limit=2"))!;
         Assert.Equal([icaos[2], icaos[1]], first.Alerts.Select(a => a.Icao));
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(restarted, HttpMethod.Delete, "/api/rules/..%2F..%2Fkept")).StatusCode);
         Assert.NotNull(first.Next);
         var second = (await restarted.GetJson<AlertPage>($"/api/alerts?rule=kept&limit=2&cursor={first.Next}"))!;
         Assert.Equal([icaos[0]], second.Alerts.Select(a => a.Icao));

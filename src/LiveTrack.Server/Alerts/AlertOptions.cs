@@ -20,7 +20,11 @@ public sealed class AlertOptions
 
     /// <summary>Alerts kept for queries (the oldest are dropped from the history beyond this).</summary>
     [Range(100, 10_000_000)]
-    public int MaxHistory { get; set; } = 100_000;
+    public int MaxHistory { get; set; } = 10_000;
+
+    /// <summary>Dead letters kept (the oldest are dropped beyond this).</summary>
+    [Range(10, 1_000_000)]
+    public int MaxDeadLetters { get; set; } = 1_000;
 
     public WebhookOptions Webhooks { get; set; } = new();
 }

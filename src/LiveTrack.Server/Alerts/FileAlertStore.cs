@@ -50,14 +50,27 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
         ArgumentNullException.ThrowIfNull(alert);
         lock (gate)
         {
-            if (!ids.Add(alert.Id))
+            if (ids.Contains(alert.Id))
             {
                 return Task.FromResult(false);
             }
 
-            Writer().WriteLine(JsonSerializer.Serialize(alert, AlertJson.Options));
-            Writer().Flush();
+            // Written before it counts as recorded: a failed write leaves the id free for the caller's retry.
+            var line = JsonSerializer.Serialize(alert, AlertJson.Options);
+            try
+            {
+                Writer().WriteLine(line);
+                Writer().Flush();
+            }
+            catch
+            {
+                writer?.Dispose();
+                writer = null;
+                throw;
+            }
+
             lines++;
+            ids.Add(alert.Id);
             alerts.Add(alert);
             Trim();
             if (lines > 2L * maxHistory)

@@ -115,6 +115,29 @@ public sealed class RuleCatalog(
         }
     }
 
+    /// <summary>Changes a rule under the write lock (no lost update against a concurrent replace or delete); null when it does not exist.</summary>
+    public async Task<AlertRule?> Update(string id, Func<AlertRule, AlertRule> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await writes.WaitAsync(cancellationToken);
+        try
+        {
+            if (rules.Find(id) is not { } rule)
+            {
+                return null;
+            }
+
+            var changed = change(rule);
+            await store.Save(new StoredRule(changed.Id, AlertRuleJson.Write(changed, includeSecrets: true), timeProvider.GetUtcNow()), cancellationToken);
+            rules = RuleSet.Create(rules.All.Where(r => r.Id != id).Append(changed));
+            return changed;
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
     public async Task<bool> Delete(string id, CancellationToken cancellationToken)
     {
         await writes.WaitAsync(cancellationToken);

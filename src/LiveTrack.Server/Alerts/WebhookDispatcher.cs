@@ -29,6 +29,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     private readonly LiveTrackMetrics metrics;
     private readonly ILogger<WebhookDispatcher> logger;
     private readonly string deadLetterPath;
+    private readonly int maxDeadLetters;
     private readonly SemaphoreSlim slots;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
@@ -47,6 +48,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         schedule = new RetrySchedule(this.options.InitialRetryDelay, this.options.MaxRetryDelay, this.options.GiveUpAfter);
         slots = new SemaphoreSlim(this.options.MaxConcurrent, this.options.MaxConcurrent);
         deadLetterPath = Path.Combine(options.Value.HistoryPath, "dead-letters.json");
+        maxDeadLetters = options.Value.MaxDeadLetters;
         deadLetters = File.Exists(deadLetterPath)
             ? JsonSerializer.Deserialize<List<DeadLetter>>(File.ReadAllText(deadLetterPath), AlertJson.Options) ?? []
             : [];
@@ -162,6 +164,11 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         {
             error = "the server stopped before the delivery succeeded";
         }
+        catch (Exception ex)
+        {
+            // Whatever went wrong, the delivery is not lost silently: it becomes a dead letter.
+            error = ex.Message;
+        }
 
         DeadLetter(new DeadLetter
         {
@@ -240,17 +247,33 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         lock (gate)
         {
             deadLetters.Add(letter);
+            if (deadLetters.Count > maxDeadLetters)
+            {
+                deadLetters.RemoveRange(0, deadLetters.Count - maxDeadLetters);
+            }
+
             SaveDeadLetters();
         }
     }
 
     private void SaveDeadLetters()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(deadLetterPath)!);
-        var temporary = deadLetterPath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(deadLetters, AlertJson.Options));
-        File.Move(temporary, deadLetterPath, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(deadLetterPath)!);
+            var temporary = deadLetterPath + ".tmp";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(deadLetters, AlertJson.Options));
+            File.Move(temporary, deadLetterPath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The list stays in memory (and visible through the API); the file catches up on the next change.
+            LogDeadLettersNotSaved(logger, deadLetterPath, ex);
+        }
     }
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Dead letters could not be saved to {Path}")]
+    private static partial void LogDeadLettersNotSaved(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Webhook attempt {Attempt} for alert {AlertId} to {Host} failed: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, string alertId, string host, int attempt, string error);

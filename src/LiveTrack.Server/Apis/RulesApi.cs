@@ -79,13 +79,11 @@ public static class RulesApi
 
     private static async Task<IResult> SetEnabled(string id, bool enabled, RuleCatalog catalog, CatalogReplication replication, CancellationToken cancellationToken)
     {
-        if (catalog.Current.Find(id) is not { } rule)
+        if (await catalog.Update(id, rule => rule with { Enabled = enabled }, cancellationToken) is not { } changed)
         {
             return NotFound(id);
         }
 
-        var changed = rule with { Enabled = enabled };
-        await catalog.Upsert(changed, mustBeNew: false, cancellationToken);
         await replication.AnnounceRules([id]);
         return Json(Document(changed));
     }

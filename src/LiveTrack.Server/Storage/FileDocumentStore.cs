@@ -42,7 +42,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDispos
     public async Task<T?> Load(string id, CancellationToken cancellationToken)
     {
         var path = PathOf(id);
-        if (!File.Exists(path))
+        if (path is null || !File.Exists(path))
         {
             return null;
         }
@@ -58,7 +58,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDispos
         try
         {
             Directory.CreateDirectory(folder);
-            var path = PathOf(idOf(document));
+            var path = PathOf(idOf(document)) ?? throw new ArgumentException($"'{idOf(document)}' is not a valid document id.", nameof(document));
             var temporary = path + ".tmp";
             await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document), Encoding.UTF8, cancellationToken);
             File.Move(temporary, path, overwrite: true);
@@ -76,7 +76,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDispos
         try
         {
             var path = PathOf(id);
-            if (!File.Exists(path))
+            if (path is null || !File.Exists(path))
             {
                 return false;
             }
@@ -90,5 +90,9 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDispos
         }
     }
 
-    private string PathOf(string id) => Path.Combine(folder, id + ".json");
+    /// <summary>The document's file, or null for an id that is not a plain file name (e.g. one with a path separator).</summary>
+    private string? PathOf(string id) =>
+        id.Length is > 0 and <= 128 && id.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && id is not ("." or "..") && id.IndexOf('\\') < 0
+            ? Path.Combine(folder, id + ".json")
+            : null;
 }
