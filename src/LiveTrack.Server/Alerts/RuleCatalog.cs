@@ -9,17 +9,8 @@ namespace LiveTrack.Server.Alerts;
 /// <summary>A persisted rule: its JSON document with secrets (the source of truth).</summary>
 public sealed record StoredRule(string Id, string Json, DateTimeOffset UpdatedAt);
 
-/// <summary>Where rules are kept (the embedded default: one file per rule); a cluster plugs in a shared store.</summary>
-public interface IRuleStore
-{
-    Task<IReadOnlyList<StoredRule>> LoadAll(CancellationToken cancellationToken);
-
-    Task<StoredRule?> Load(string id, CancellationToken cancellationToken);
-
-    Task Save(StoredRule rule, CancellationToken cancellationToken);
-
-    Task<bool> Delete(string id, CancellationToken cancellationToken);
-}
+/// <summary>Where rules are kept (see <see cref="IDocumentStore{T}"/>).</summary>
+public interface IRuleStore : IDocumentStore<StoredRule>;
 
 public sealed class FileRuleStore(string folder) : FileDocumentStore<StoredRule>(folder, r => r.Id), IRuleStore;
 
@@ -105,7 +96,7 @@ public sealed class RuleCatalog(
                 return false;
             }
 
-            await store.Save(new StoredRule(rule.Id, AlertRuleJson.Write(rule, includeSecrets: true), timeProvider.GetUtcNow()), cancellationToken);
+            await store.Save(Stored(rule), cancellationToken);
             rules = RuleSet.Create(rules.All.Where(r => r.Id != rule.Id).Append(rule));
             return true;
         }
@@ -128,7 +119,7 @@ public sealed class RuleCatalog(
             }
 
             var changed = change(rule);
-            await store.Save(new StoredRule(changed.Id, AlertRuleJson.Write(changed, includeSecrets: true), timeProvider.GetUtcNow()), cancellationToken);
+            await store.Save(Stored(changed), cancellationToken);
             rules = RuleSet.Create(rules.All.Where(r => r.Id != id).Append(changed));
             return changed;
         }
@@ -152,6 +143,8 @@ public sealed class RuleCatalog(
             writes.Release();
         }
     }
+
+    private StoredRule Stored(AlertRule rule) => new(rule.Id, AlertRuleJson.Write(rule, includeSecrets: true), timeProvider.GetUtcNow());
 
     private AlertRule? Parse(StoredRule stored)
     {
@@ -179,7 +172,7 @@ public sealed class RuleCatalog(
                 throw new InvalidOperationException($"Rule {i} of the seed {path} is invalid: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
             }
 
-            await store.Save(new StoredRule(parsed.Rule!.Id, AlertRuleJson.Write(parsed.Rule, includeSecrets: true), timeProvider.GetUtcNow()), cancellationToken);
+            await store.Save(Stored(parsed.Rule!), cancellationToken);
             seeded.Add(parsed.Rule);
             i++;
         }

@@ -6,22 +6,8 @@ namespace LiveTrack.Server.Geofences;
 /// <summary>A persisted fence: the GeoJSON Feature as accepted (the source of truth; geometry is rebuilt from it).</summary>
 public sealed record StoredGeofence(string Id, string GeoJson, DateTimeOffset UpdatedAt);
 
-/// <summary>
-/// Where fences are kept. The embedded default is <see cref="FileGeofenceStore"/>; a clustered deployment plugs in a
-/// shared store (e.g. Redis) behind the same interface.
-/// </summary>
-public interface IGeofenceStore
-{
-    Task<IReadOnlyList<StoredGeofence>> LoadAll(CancellationToken cancellationToken);
-
-    /// <summary>One fence, or null when it does not exist.</summary>
-    Task<StoredGeofence?> Load(string id, CancellationToken cancellationToken);
-
-    Task Save(StoredGeofence fence, CancellationToken cancellationToken);
-
-    /// <summary>Removes a fence; false when it did not exist.</summary>
-    Task<bool> Delete(string id, CancellationToken cancellationToken);
-}
+/// <summary>Where fences are kept (see <see cref="IDocumentStore{T}"/>).</summary>
+public interface IGeofenceStore : IDocumentStore<StoredGeofence>;
 
 /// <summary>Settings of the fence store and API. Bound from <c>LiveTrack:Geofences</c>.</summary>
 public sealed class GeofenceOptions

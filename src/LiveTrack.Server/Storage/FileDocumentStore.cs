@@ -4,11 +4,28 @@ using System.Text.Json;
 namespace LiveTrack.Server.Storage;
 
 /// <summary>
+/// Where a catalog's documents (fences, rules) are kept, by id. The embedded default is
+/// <see cref="FileDocumentStore{T}"/>; a clustered deployment plugs in a shared store (e.g. Redis) behind it.
+/// </summary>
+public interface IDocumentStore<T> where T : class
+{
+    Task<IReadOnlyList<T>> LoadAll(CancellationToken cancellationToken);
+
+    /// <summary>One document, or null when it does not exist.</summary>
+    Task<T?> Load(string id, CancellationToken cancellationToken);
+
+    Task Save(T document, CancellationToken cancellationToken);
+
+    /// <summary>Removes a document; false when it did not exist.</summary>
+    Task<bool> Delete(string id, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// One JSON file per document in a folder, named by the document's id; writes go to a temporary file first and are
 /// renamed into place, so a crash never leaves a half-written document. Ids must be URL-safe (the parsers of fences
 /// and rules ensure it), which makes them safe file names too.
 /// </summary>
-public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDisposable where T : class
+public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocumentStore<T>, IDisposable where T : class
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
