@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -8,58 +7,30 @@ public class SnapshotParserScaleTests
 {
     private const int AircraftCount = 25_000;
 
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(2);
-
     [Fact]
-    public void Readsb_document_with_25000_aircraft_parses_completely_and_quickly()
+    public void Readsb_document_with_25000_aircraft_parses_completely()
     {
         var json = BuildReadsb(AircraftCount);
 
-        var best = BestOf(5, () =>
-        {
-            Assert.True(ReadsbJsonParser.TryParse(json, out var result, out var error), error);
-            Assert.Equal(AircraftCount, result.Aircraft.Count);
-            Assert.Equal(0, result.Malformed);
-        });
-
-        Assert.True(ReadsbJsonParser.TryParse(json, out var parsed, out _));
+        Assert.True(ReadsbJsonParser.TryParse(json, out var parsed, out var error), error);
+        Assert.Equal(AircraftCount, parsed.Aircraft.Count);
+        Assert.Equal(0, parsed.Malformed);
         var last = parsed.Aircraft[^1];
         Assert.Equal((AircraftCount - 1).ToString("x6", CultureInfo.InvariantCulture), last.Icao);
         Assert.Equal("TST24999", last.Callsign);
 
-        // A Release build parses these ~18 MB in about 55 ms on a slow 2-core machine (the bare Utf8JsonReader needs
-        // about 33 ms to tokenise them). This Debug-build bound only catches accidental super-linear behaviour
-        // without making the test flaky on a loaded CI machine.
-        Assert.True(best < MaxDuration, $"best of 5 took {best.TotalMilliseconds:F1} ms for {json.Length / 1e6:F1} MB");
+        // Speed is measured in the benchmarks (AircraftJsonParsingBenchmarks), never asserted here.
     }
 
     [Fact]
-    public void OpenSky_document_with_25000_states_parses_completely_and_quickly()
+    public void OpenSky_document_with_25000_states_parses_completely()
     {
         var json = BuildOpenSky(AircraftCount);
 
-        var best = BestOf(5, () =>
-        {
-            Assert.True(OpenSkyStatesParser.TryParse(json, out var result, out var error), error);
-            Assert.Equal(AircraftCount, result.Aircraft.Count);
-            Assert.Equal(0, result.Malformed);
-        });
-
-        Assert.True(best < MaxDuration, $"best of 5 took {best.TotalMilliseconds:F1} ms for {json.Length / 1e6:F1} MB");
-    }
-
-    private static TimeSpan BestOf(int runs, Action action)
-    {
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            action();
-            stopwatch.Stop();
-            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
-        }
-
-        return best;
+        Assert.True(OpenSkyStatesParser.TryParse(json, out var parsed, out var error), error);
+        Assert.Equal(AircraftCount, parsed.Aircraft.Count);
+        Assert.Equal(0, parsed.Malformed);
+        Assert.Equal((AircraftCount - 1).ToString("x6", CultureInfo.InvariantCulture), parsed.Aircraft[^1].Icao);
     }
 
     /// <summary>A readsb document whose entries carry the full set of fields readsb writes for a modern transponder.</summary>

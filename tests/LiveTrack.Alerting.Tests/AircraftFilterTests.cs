@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static LiveTrack.Alerting.Tests.TestData;
 
 namespace LiveTrack.Alerting.Tests;
@@ -64,14 +63,11 @@ public class AircraftFilterTests
         // giving that answer on a long one, far past the 100 ms limit. Without the timeout rule it would match.
         var filter = Filter("{'callsign':'^(?!(\\\\w+\\\\s?)*$)'}");
         var quick = filter.Matches(Aircraft(callsign: "AB!"));
-        var stopwatch = Stopwatch.StartNew();
         var slow = filter.Matches(Aircraft(callsign: new string('A', 40) + "!"));
-        stopwatch.Stop();
 
         Assert.True(quick);
         Assert.False(slow);
         Assert.Equal(AircraftFilter.CallsignMatchTimeout, filter.Callsign!.MatchTimeout);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     [Theory]

@@ -199,12 +199,16 @@ public sealed class AlertTests
         await Expect(server, HttpMethod.Post, "/api/rules/mayday/disable", null, HttpStatusCode.OK);
         await using var client = await server.ConnectClient();
         await client.SubscribeAlerts();
-        var (held, brief) = (Icao.New(), Icao.New());
+        var (held, brief, marker) = (Icao.New(), Icao.New(), Icao.New());
 
+        // One connection keeps the lines in order. The marker squawks after the brief one was cancelled, so its hold
+        // ends after the brief squawk's would have: once the marker's alert is in, a missed cancel would have shown.
         var now = DateTimeOffset.UtcNow;
-        await server.PushSbs(Sbs.Squawk(held, "7500", emergency: true, now), Sbs.Squawk(brief, "7500", emergency: true, now));
-        await Task.Delay(200);
-        await server.PushSbs(Sbs.Squawk(brief, "1200", emergency: false, now.AddMilliseconds(300)));
+        await server.PushSbs(
+            Sbs.Squawk(held, "7500", emergency: true, now),
+            Sbs.Squawk(brief, "7500", emergency: true, now),
+            Sbs.Squawk(brief, "1200", emergency: false, now.AddMilliseconds(300)),
+            Sbs.Squawk(marker, "7500", emergency: false, now.AddMilliseconds(600)));
 
         var frame = await client.WaitForFrame(f => f.Alerts.Any(a => a.Icao == held), "the squawk alert");
         var alert = frame.Alerts.Single(a => a.Icao == held);
@@ -212,10 +216,9 @@ public sealed class AlertTests
         var squawkedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero); // SBS carries milliseconds
         Assert.Equal(squawkedAt.AddSeconds(1), alert.At);
 
-        // Long enough for the brief squawk's hold to have elapsed had it not been cancelled.
-        await Task.Delay(1500);
+        await client.WaitForFrame(f => f.Alerts.Any(a => a.Icao == marker), "the marker's squawk alert");
         var all = (await server.GetJson<AlertPage>("/api/alerts"))!.Alerts;
-        Assert.Equal([held], all.Select(a => a.Icao));
+        Assert.Equal([marker, held], all.Select(a => a.Icao));
         Assert.DoesNotContain(client.Received.SelectMany(f => f.Alerts), a => a.RuleId == "mayday" || a.Icao == brief);
     }
 
