@@ -126,4 +126,5 @@ public static class Tags
     public const string WebhookHost = "server.address";
     public const string Attempt = "livetrack.webhook.attempt";
     public const string Outcome = "livetrack.outcome";
+    public const string HistoryRecord = "livetrack.history.record";
 }

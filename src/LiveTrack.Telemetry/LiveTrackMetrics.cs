@@ -37,6 +37,11 @@ public sealed class LiveTrackMetrics
         HubPositions = meter.CreateCounter<long>("livetrack.hub.positions", "{position}", "Aircraft positions sent to hub clients.");
         HubPositionsDropped = meter.CreateCounter<long>("livetrack.hub.positions.dropped", "{position}", "Positions replaced by a newer one before a slow client could be sent them.");
         HubLatency = meter.CreateHistogram("livetrack.hub.latency", "s", "Report-to-client latency: from a report's receipt to the send of the frame carrying it.", advice: LatencyBuckets);
+        HistoryBacklog = meter.CreateUpDownCounter<long>("livetrack.history.backlog", "{record}", "History records (positions, changes, events) queued on this silo and not yet written.");
+        HistoryWritten = meter.CreateCounter<long>("livetrack.history.written", "{record}", "History records written, by kind (livetrack.history.record: position, change, event).");
+        HistoryDropped = meter.CreateCounter<long>("livetrack.history.dropped", "{record}", "History records dropped because the writer's queue was full.");
+        HistoryWriteDuration = meter.CreateHistogram("livetrack.history.write.duration", "s", "Time to write one history batch to the store.", advice: LatencyBuckets);
+        HistoryWriteFailures = meter.CreateCounter<long>("livetrack.history.write.failures", "{batch}", "History batches whose write failed (retried while the queue has room).");
     }
 
     public UpDownCounter<long> ActiveAircraft { get; }
@@ -68,4 +73,14 @@ public sealed class LiveTrackMetrics
     public Counter<long> HubPositionsDropped { get; }
 
     public Histogram<double> HubLatency { get; }
+
+    public UpDownCounter<long> HistoryBacklog { get; }
+
+    public Counter<long> HistoryWritten { get; }
+
+    public Counter<long> HistoryDropped { get; }
+
+    public Histogram<double> HistoryWriteDuration { get; }
+
+    public Counter<long> HistoryWriteFailures { get; }
 }

@@ -6,5 +6,10 @@ if (args.Contains(RetainedMemory.Switch, StringComparer.Ordinal))
     return await RetainedMemory.Run(Console.Out);
 }
 
+if (args.Contains(HistoryCandidates.Switch, StringComparer.Ordinal))
+{
+    return HistoryCandidates.Run(args, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());
 return 0;
