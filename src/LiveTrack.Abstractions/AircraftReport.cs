@@ -60,6 +60,15 @@ public sealed record AircraftReport
     [System.Text.Json.Serialization.JsonIgnore]
     public string? TraceParent { get; init; }
 
+    /// <summary>Navigation Integrity Category of the position (readsb <c>nic</c>, 0–11), when the feed gave it.</summary>
+    [Id(100)] public int? Nic { get; init; }
+
+    /// <summary>Navigation Accuracy Category for position (readsb <c>nac_p</c>, 0–11), when the feed gave it.</summary>
+    [Id(101)] public int? NacP { get; init; }
+
+    /// <summary>Radius of containment of the position in metres (readsb <c>rc</c>), when the feed gave it.</summary>
+    [Id(102)] public double? ContainmentRadiusMeters { get; init; }
+
     /// <summary>True when both coordinates are present.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

@@ -41,6 +41,9 @@ public sealed record AircraftState
     [Id(20)] public Reading<string>? TypeCode { get; init; }
     [Id(21)] public Reading<bool>? Military { get; init; }
 
+    /// <summary>Accuracy of <see cref="Position"/> when its feed gave it (readsb <c>nic</c>, <c>nac_p</c>, <c>rc</c>).</summary>
+    [Id(100)] public PositionAccuracy? PositionAccuracy { get; init; }
+
     /// <summary>A compact view for clients and lists.</summary>
     public AircraftSnapshot ToSnapshot() => new()
     {

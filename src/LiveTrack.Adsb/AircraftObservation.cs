@@ -75,6 +75,15 @@ public sealed record AircraftObservation
     /// <summary>readsb <c>dbFlags</c> bit 0: the aircraft database marks it military.</summary>
     public bool? IsMilitary { get; init; }
 
+    /// <summary>Navigation Integrity Category of the position (readsb <c>nic</c>, 0–11); only with a position.</summary>
+    public int? Nic { get; init; }
+
+    /// <summary>Navigation Accuracy Category for position (readsb <c>nac_p</c>, 0–11); only with a position.</summary>
+    public int? NacP { get; init; }
+
+    /// <summary>Radius of containment in metres (readsb <c>rc</c>); only with a position.</summary>
+    public double? ContainmentRadiusMeters { get; init; }
+
     /// <summary>Country of registration as inferred by OpenSky from the address block (OpenSky only).</summary>
     public string? OriginCountry { get; init; }
 }

@@ -17,7 +17,8 @@ namespace LiveTrack.Adsb;
 /// Per aircraft: <c>hex</c> (required), <c>flight</c>, <c>alt_baro</c> (feet or <c>"ground"</c>), <c>alt_geom</c>,
 /// <c>gs</c>, <c>track</c>, <c>baro_rate</c> (preferred) / <c>geom_rate</c>, <c>squawk</c>, <c>emergency</c>,
 /// <c>category</c>, <c>lat</c>, <c>lon</c>, <c>seen_pos</c>, <c>seen</c>, <c>type</c>, <c>spi</c>, <c>r</c>,
-/// <c>t</c>, <c>dbFlags</c>, <c>mlat</c>, <c>tisb</c>; dump1090-mutability's <c>altitude</c>, <c>speed</c> and
+/// <c>t</c>, <c>dbFlags</c>, <c>mlat</c>, <c>tisb</c>, and the position's accuracy <c>nic</c> and <c>nac_p</c> (0–11) and
+/// <c>rc</c> (metres, kept only with a position); dump1090-mutability's <c>altitude</c>, <c>speed</c> and
 /// <c>vert_rate</c> are used when the newer names are absent. <c>null</c> means absent; other fields are ignored.
 /// An altitude of <c>"ground"</c> means on the ground with no barometric altitude; a numeric one means airborne.
 /// <c>Time</c> is <c>now − seen</c> (<c>now</c> without <c>seen</c>); <c>PositionTime</c> is <c>now − seen_pos</c>,
@@ -27,7 +28,8 @@ namespace LiveTrack.Adsb;
 /// An entry is skipped (and counted in <see cref="SnapshotParseResult.Malformed"/>) when it is not an object, has
 /// no valid <c>hex</c>, has a known field of the wrong type, only one of <c>lat</c>/<c>lon</c>, or a value out of
 /// range: latitude [-90, 90], longitude [-180, 180], altitudes [-2000, 200000] ft, speed ≥ 0, track [0, 360],
-/// vertical rate ±100000 ft/min, <c>seen</c>/<c>seen_pos</c> [0 s, 1 year]. A squawk that is not four octal digits
+/// vertical rate ±100000 ft/min, <c>seen</c>/<c>seen_pos</c> [0 s, 1 year], <c>nic</c>/<c>nac_p</c> [0, 11],
+/// <c>rc</c> [0, 1000000] m. A squawk that is not four octal digits
 /// and an unknown <c>emergency</c> value become <see langword="null"/> without skipping the entry.
 /// </para>
 /// </remarks>
@@ -117,6 +119,9 @@ public static class ReadsbJsonParser
         private string? typeCode;
         private long? dbFlags;
         private bool latFromMlat;
+        private double? nic;
+        private double? nacP;
+        private double? rc;
 
         public bool TryRead(ref Utf8JsonReader reader, scoped ReadOnlySpan<char> name, out EntryFault fault)
         {
@@ -171,6 +176,12 @@ public static class ReadsbJsonParser
                     return TryFlags(ref reader, out dbFlags, out fault);
                 case "mlat":
                     return TryFieldList(ref reader, ".mlat", out latFromMlat, out fault);
+                case "nic":
+                    return SnapshotJson.TryNumber(ref reader, ".nic", 0, 11, "NIC", out nic, out fault);
+                case "nac_p":
+                    return SnapshotJson.TryNumber(ref reader, ".nac_p", 0, 11, "NACp", out nacP, out fault);
+                case "rc":
+                    return SnapshotJson.TryNumber(ref reader, ".rc", 0, 1_000_000, "metres", out rc, out fault);
                 case "tisb":
                     return TryFieldList(ref reader, ".tisb", out _, out fault); // validated, but no source type of its own
                 default:
@@ -237,6 +248,9 @@ public static class ReadsbJsonParser
                 Registration = registration,
                 TypeCode = typeCode,
                 IsMilitary = dbFlags is { } flags ? (flags & 1) != 0 : null,
+                Nic = hasPosition && nic is { } n ? (int)n : null,
+                NacP = hasPosition && nacP is { } a ? (int)a : null,
+                ContainmentRadiusMeters = hasPosition ? rc : null,
             };
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveTrack.Geofencing;
+using LiveTrack.History;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,12 +40,14 @@ public static class LiveTrackStreams
 /// One aircraft. Placed on the silo whose feed first reports it, so the hot ingestion path stays local; hub clients
 /// on other silos receive its changes through the traffic fan-out. State is live data held in memory only. Every new
 /// position is evaluated against the silo's geofence index; events go to the hub fan-out and to the fence's stream.
+/// Accepted positions, field changes and events are handed to the silo's history writer (queued, never awaited).
 /// </summary>
 [PreferLocalPlacement]
 [GrainType("aircraft")]
 public sealed class AircraftGrain(
     ITrafficOutbox outbox,
     IGeofenceIndexProvider geofences,
+    IHistoryRecorder history,
     TimeProvider timeProvider,
     IOptions<TrackingOptions> options,
     LiveTrackMetrics metrics,
@@ -93,6 +96,7 @@ public sealed class AircraftGrain(
             }
 
             traceParent = report.TraceParent ?? traceParent;
+            HistoryRecords.Record(history, previous, state, report);
             if (state.Position is { } position && position != previous?.Position)
             {
                 var current = new TrackPosition(position.Latitude, position.Longitude, state.BarometricAltitudeFeet?.Value ?? state.GeometricAltitudeFeet?.Value, position.At);
@@ -213,6 +217,11 @@ public sealed class AircraftGrain(
     private async Task Publish(List<GeofenceEvent> events)
     {
         outbox.Events(events);
+        foreach (var e in events)
+        {
+            history.FenceEvent(new EventRecord { Event = e });
+        }
+
         var provider = this.GetStreamProvider(LiveTrackStreams.ProviderName);
         foreach (var e in events)
         {

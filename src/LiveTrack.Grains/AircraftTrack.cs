@@ -39,7 +39,7 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             switch (JudgePosition(current.Position, candidate))
             {
                 case PositionVerdict.Accept:
-                    next = next with { Position = candidate };
+                    next = next with { Position = candidate, PositionAccuracy = AccuracyOf(report) };
                     unconfirmed = null;
                     accepted = true;
                     break;
@@ -159,6 +159,11 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
         accepted = true;
         return new Reading<string>(value, at, feed);
     }
+
+    private static PositionAccuracy? AccuracyOf(AircraftReport report) =>
+        report.Nic is null && report.NacP is null && report.ContainmentRadiusMeters is null
+            ? null
+            : new PositionAccuracy(report.Nic, report.NacP, report.ContainmentRadiusMeters);
 
     private enum PositionVerdict
     {

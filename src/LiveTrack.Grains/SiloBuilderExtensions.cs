@@ -23,6 +23,7 @@ public static class LiveTrackSiloBuilderExtensions
         services.AddSingleton<TrafficPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrafficPublisher>());
         services.TryAddSingleton<IGeofenceIndexProvider, NoGeofences>();
+        services.TryAddSingleton<LiveTrack.History.IHistoryRecorder>(LiveTrack.History.NoHistory.Instance);
         services.TryAddSingleton<IAlertRuleProvider, NoAlertRules>();
         services.TryAddSingleton<InMemoryAlertStore>();
         services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<InMemoryAlertStore>());

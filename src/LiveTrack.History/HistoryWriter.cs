@@ -185,11 +185,12 @@ public sealed partial class HistoryWriter : IHistoryRecorder, IHostedService, IA
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Releases the loop's resources; the store belongs to whoever created it.</summary>
+    public ValueTask DisposeAsync()
     {
         stopping.Dispose();
         doorbell.Dispose();
-        await store.DisposeAsync().ConfigureAwait(false);
+        return ValueTask.CompletedTask;
     }
 
     private async Task Run(CancellationToken token)

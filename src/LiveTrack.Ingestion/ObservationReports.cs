@@ -42,6 +42,9 @@ public static class ObservationReports
                 Latitude = observation.Latitude,
                 Longitude = observation.Longitude,
                 PositionSource = ToPositionSource(observation.SourceType),
+                Nic = observation.Nic,
+                NacP = observation.NacP,
+                ContainmentRadiusMeters = observation.ContainmentRadiusMeters,
             };
         }
 
@@ -56,6 +59,9 @@ public static class ObservationReports
                 Latitude = together ? observation.Latitude : null,
                 Longitude = together ? observation.Longitude : null,
                 PositionSource = together ? ToPositionSource(observation.SourceType) : PositionSource.Unknown,
+                Nic = together ? observation.Nic : null,
+                NacP = together ? observation.NacP : null,
+                ContainmentRadiusMeters = together ? observation.ContainmentRadiusMeters : null,
                 BarometricAltitudeFeet = observation.BarometricAltitudeFeet,
                 GeometricAltitudeFeet = observation.GeometricAltitudeFeet,
                 OnGround = observation.OnGround,

@@ -4,6 +4,7 @@ using LiveTrack.ServiceDefaults;
 using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
+using LiveTrack.Server.History;
 using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,9 @@ public static class LiveTrackHosting
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+        // History before the silo: its writer starts first and stops (flushing what grains queued) after the silo.
+        services.AddLiveTrackHistory(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {
@@ -105,6 +109,7 @@ public static class LiveTrackHosting
         app.MapGeofencesApi();
         app.MapRulesApi();
         app.MapAlertsApi();
+        app.MapHistoryApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
