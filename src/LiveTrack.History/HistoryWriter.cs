@@ -151,19 +151,21 @@ public sealed partial class HistoryWriter : IHistoryRecorder, IHostedService, IA
         }
     }
 
-    /// <summary>Writes everything queued now, waiting for it (tests and imports use it to read their own writes).</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes everything queued now, waiting for it (tests and imports use it to read their own writes). False when a
+    /// write failed: its records stay queued (while there is room) for the next attempt.
+    /// </summary>
+    public async Task<bool> FlushAsync(CancellationToken cancellationToken = default)
     {
-        while (true)
+        while (Take() is { } batch)
         {
-            var batch = Take();
-            if (batch is null)
+            if (!await Write(batch, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                return false;
             }
-
-            await Write(batch, cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -181,8 +183,8 @@ public sealed partial class HistoryWriter : IHistoryRecorder, IHostedService, IA
             await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The final flush: what the grains queued before the silo stopped.
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        // The final flush: what the grains queued before the silo stopped (a failure is logged and counted by Write).
+        _ = await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the loop's resources; the store belongs to whoever created it.</summary>

@@ -6,6 +6,11 @@ if (args.Contains(RetainedMemory.Switch, StringComparer.Ordinal))
     return await RetainedMemory.Run(Console.Out);
 }
 
+if (args.Contains(HistoryStoreMeasurement.Switch, StringComparer.Ordinal))
+{
+    return await HistoryStoreMeasurement.Run(args, Console.Out);
+}
+
 if (args.Contains(HistoryCandidates.Switch, StringComparer.Ordinal))
 {
     return HistoryCandidates.Run(args, Console.Out);

@@ -16,6 +16,9 @@ internal sealed record LoadOptions
     public Uri? Target { get; init; }
     public int SbsPort { get; init; }
 
+    /// <summary>The started server's history store (<c>LiveTrack:History:Store</c>: DuckDb, the default, or None), to measure its cost.</summary>
+    public string History { get; init; } = "DuckDb";
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -34,6 +37,7 @@ internal sealed record LoadOptions
                 "--server-dll" => options with { ServerDll = value },
                 "--target" => options with { Target = new Uri(value) },
                 "--sbs-port" => options with { SbsPort = Int(value) },
+                "--history" => options with { History = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

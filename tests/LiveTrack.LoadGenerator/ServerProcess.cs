@@ -43,6 +43,12 @@ internal sealed class ServerProcess : IAsyncDisposable
             $"--LiveTrack:Api:Keys:0={options.ApiKey}",
             $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-{Guid.NewGuid():N}")}",
             "--LiveTrack:Geofences:Seed=",
+            // The demo rules name the demo fences, which are not seeded here.
+            "--LiveTrack:Alerts:Seed=",
+            $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-rules-{Guid.NewGuid():N}")}",
+            $"--LiveTrack:Alerts:HistoryPath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-alerts-{Guid.NewGuid():N}")}",
+            $"--LiveTrack:History:Store={options.History}",
+            $"--LiveTrack:History:Path={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-history-{Guid.NewGuid():N}", "history.duckdb")}",
         })
         {
             start.ArgumentList.Add(arg);
