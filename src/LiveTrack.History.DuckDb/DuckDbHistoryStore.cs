@@ -20,7 +20,7 @@ namespace LiveTrack.History.DuckDb;
 /// epoch (UTC); addresses are <see cref="HistoryKeys"/> integers.
 /// </para>
 /// <para>
-/// One DuckDB database per file and process: writes are serialised on one connection, reads use duplicates of it
+/// DuckDB's memory is limited to 1 GB (it spills larger sorts to disk). One DuckDB database per file and process: writes are serialised on one connection, reads use duplicates of it
 /// (DuckDB's MVCC lets them run beside a write).
 /// </para>
 /// </remarks>
@@ -71,6 +71,9 @@ public sealed class DuckDbHistoryStore : IHistoryStore
             var opened = new DuckDBConnection($"Data Source={path}");
             await opened.OpenAsync(cancellationToken).ConfigureAwait(false);
             connection = opened;
+
+            // DuckDB would take up to 80 % of the machine's memory for sorts and caches; the server shares it.
+            Execute(opened, "SET memory_limit = '1GB';");
             using var list = opened.CreateCommand();
             list.CommandText = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'";
             var names = new List<string>();

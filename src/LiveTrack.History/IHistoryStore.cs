@@ -5,7 +5,7 @@ namespace LiveTrack.History;
 /// <summary>
 /// Where the position history lives: the embedded default (DuckDB, one local file) or PostgreSQL + PostGIS for a
 /// cluster. Every implementation passes the same contract tests. Times are kept to the microsecond (UTC); every window
-/// a <see cref="HistoryWindow"/>, start inclusive, end exclusive. Data is partitioned by UTC day, and
+/// is a <see cref="HistoryWindow"/>, start inclusive, end exclusive. Data is partitioned by UTC day, and
 /// retention drops whole days.
 /// </summary>
 public interface IHistoryStore : IAsyncDisposable
