@@ -69,7 +69,7 @@ public sealed class ImportRunner(ImportOptions options, TimeProvider? timeProvid
         }
         else if (File.Exists(path))
         {
-            files = [(path, path)];
+            files = [(path, Path.GetFileName(path))];
         }
         else
         {

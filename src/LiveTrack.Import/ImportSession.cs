@@ -47,6 +47,9 @@ internal sealed class ImportSession(
 
     public long RecordsRead => recordsRead;
 
+    /// <summary>True when the batch should be written before more is parsed.</summary>
+    public bool BatchFull => batch.Count >= options.BatchSize;
+
     public long ReportsWritten => reportsWritten + batch.Count;
 
     public void BeginFile(string name)

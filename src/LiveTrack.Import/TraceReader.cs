@@ -58,9 +58,10 @@ internal sealed class TraceReader : IRecordReader
         var filled = 0;
         var final = false;
         var parser = new Parser(session);
+        var needInput = true;
         while (true)
         {
-            if (!final)
+            if (needInput && !final)
             {
                 var read = await content.ReadAsync(buffer.AsMemory(filled), session.CancellationToken);
                 if (read == 0)
@@ -71,13 +72,18 @@ internal sealed class TraceReader : IRecordReader
                 filled += read;
             }
 
-            var consumed = parser.Parse(buffer.AsSpan(0, filled), final);
+            var consumed = parser.Parse(buffer.AsSpan(0, filled), final, out needInput);
             buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
             filled -= consumed;
             await session.FlushIfFullAsync();
             if (parser.Done)
             {
                 return;
+            }
+
+            if (!needInput)
+            {
+                continue; // paused for a full batch: parse on before reading more
             }
 
             if (final)
@@ -120,16 +126,26 @@ internal sealed class TraceReader : IRecordReader
 
         public bool Done { get; private set; }
 
-        /// <summary>Parses as far as whole values go; returns the bytes consumed.</summary>
-        public int Parse(ReadOnlySpan<byte> data, bool final)
+        /// <summary>
+        /// Parses as far as whole values go, or until the batch is full; returns the bytes consumed and whether it
+        /// stopped for want of input.
+        /// </summary>
+        public int Parse(ReadOnlySpan<byte> data, bool final, out bool needInput)
         {
             var reader = new Utf8JsonReader(data, final, state);
             var committed = 0;
             var committedState = state;
+            needInput = false;
             try
             {
-                while (!Done && Step(ref reader, data, final))
+                while (!Done && !session.BatchFull)
                 {
+                    if (!Step(ref reader, data, final))
+                    {
+                        needInput = !Done;
+                        break;
+                    }
+
                     committed = checked((int)reader.BytesConsumed);
                     committedState = reader.CurrentState;
                 }
@@ -300,7 +316,7 @@ internal sealed class TraceReader : IRecordReader
                     return;
                 }
 
-                reader.Skip();
+                reader.TrySkip(); // the whole row is buffered: this always succeeds
                 element++;
             }
 
@@ -449,7 +465,7 @@ internal sealed class TraceReader : IRecordReader
                     {
                         DetailsStart = checked((int)reader.TokenStartIndex);
                         var end = reader;
-                        end.Skip();
+                        end.TrySkip();
                         DetailsLength = checked((int)end.BytesConsumed) - DetailsStart;
                         return true;
                     }
