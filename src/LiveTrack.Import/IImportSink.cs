@@ -8,7 +8,10 @@ public interface IImportSink
     /// call before it reads further, so a slow sink slows the import instead of growing a backlog; it hands each
     /// batch over once and never touches the list again, so the sink may keep it. An exception fails the import.
     /// </summary>
-    /// <param name="reports">At most <see cref="ImportOptions.BatchSize"/> reports (a little more for a large record).</param>
+    /// <param name="reports">
+    /// At most <see cref="ImportOptions.BatchSize"/> reports, plus at most one more when a record gives two (a snapshot
+    /// entry whose position is older than its other fields).
+    /// </param>
     /// <param name="cancellationToken">Cancels the import.</param>
     ValueTask WriteAsync(IReadOnlyList<AircraftReport> reports, CancellationToken cancellationToken);
 }

@@ -46,13 +46,16 @@ internal sealed class OpenSkyCsvReader(SnapshotDeduplicator deduplicator) : IRec
         var lines = new LineReader(content);
         long lineNumber = 0;
         var header = false;
-        while (await lines.FillAsync(session.CancellationToken))
+        do
         {
-            ReadLines(lines, session, ref lineNumber, ref header);
+            while (ReadLines(lines, session, ref lineNumber, ref header))
+            {
+                await session.FlushAsync();
+            }
+
             await session.FlushIfFullAsync();
         }
-
-        ReadLines(lines, session, ref lineNumber, ref header);
+        while (await lines.FillAsync(session.CancellationToken));
         if (lines.TryReadRest(out _) is not LineKind.None)
         {
             lineNumber++;
@@ -66,11 +69,12 @@ internal sealed class OpenSkyCsvReader(SnapshotDeduplicator deduplicator) : IRec
         }
     }
 
-    private void ReadLines(LineReader lines, ImportSession session, ref long lineNumber, ref bool header)
+    /// <summary>Reads buffered lines; true when it stopped because the batch is full.</summary>
+    private bool ReadLines(LineReader lines, ImportSession session, ref long lineNumber, ref bool header)
     {
         Span<Range> fields = stackalloc Range[MaxColumns];
         LineKind kind;
-        while ((kind = lines.TryReadLine(out var line)) != LineKind.None)
+        while (!session.BatchFull && (kind = lines.TryReadLine(out var line)) != LineKind.None)
         {
             lineNumber++;
             if (!header)
@@ -126,6 +130,8 @@ internal sealed class OpenSkyCsvReader(SnapshotDeduplicator deduplicator) : IRec
 
             session.Accepted();
         }
+
+        return session.BatchFull;
     }
 
     private void ReadHeader(ReadOnlySpan<byte> line, Span<Range> fields)

@@ -21,13 +21,17 @@ internal sealed class SbsLogReader : IRecordReader
     {
         var lines = new LineReader(content, SbsParser.MaxLineLength + 2);
         long lineNumber = 0;
-        while (await lines.FillAsync(session.CancellationToken))
+        do
         {
-            ReadLines(lines, session, ref lineNumber);
+            // Lines until the buffer has no whole line left, writing each full batch on the way.
+            while (ReadLines(lines, session, ref lineNumber))
+            {
+                await session.FlushAsync();
+            }
+
             await session.FlushIfFullAsync();
         }
-
-        ReadLines(lines, session, ref lineNumber);
+        while (await lines.FillAsync(session.CancellationToken));
         if (lines.TryReadRest(out _) is not LineKind.None and var kind)
         {
             // A line cut off by the end of the file may have lost digits and still parse: refuse it.
@@ -37,12 +41,13 @@ internal sealed class SbsLogReader : IRecordReader
         }
     }
 
-    private void ReadLines(LineReader lines, ImportSession session, ref long lineNumber)
+    /// <summary>Reads buffered lines; true when it stopped because the batch is full.</summary>
+    private bool ReadLines(LineReader lines, ImportSession session, ref long lineNumber)
     {
         var feed = session.Options.Feed;
         var offset = session.Options.SbsUtcOffset;
         LineKind kind;
-        while ((kind = lines.TryReadLine(out var line)) != LineKind.None)
+        while (!session.BatchFull && (kind = lines.TryReadLine(out var line)) != LineKind.None)
         {
             lineNumber++;
             session.Record();
@@ -79,6 +84,8 @@ internal sealed class SbsLogReader : IRecordReader
                     break;
             }
         }
+
+        return session.BatchFull;
     }
 
     /// <summary>The parser's message up to its first colon names the field ("field 15 (latitude)"): that is the reason.</summary>

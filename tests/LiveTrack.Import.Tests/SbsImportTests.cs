@@ -95,7 +95,7 @@ public sealed class SbsImportTests : IDisposable
         }
 
         var gzip = Gzip(Utf8(lines.ToString()));
-        var summary = await Import(files.Write("feed.sbs.gz", gzip[..(gzip.Length / 2)]));
+        var summary = await Import(files.Write("feed.sbs.gz", gzip[..(gzip.Length / 2)]), batchSize: 500);
 
         var problem = Assert.Single(summary.FileProblems);
         Assert.Equal("corrupt or truncated data", problem.Reason);
@@ -104,6 +104,7 @@ public sealed class SbsImportTests : IDisposable
         Assert.Equal(expected.Take(imported.Count), imported.Select(r => r.Timestamp));
         Assert.Equal(Enumerable.Range(30000, imported.Count), imported.Select(r => r.BarometricAltitudeFeet!.Value));
         Assert.Empty(summary.Rejections);
+        Assert.All(sink.Batches, b => Assert.InRange(b.Count, 1, 500));
     }
 
     [Fact]
@@ -120,5 +121,6 @@ public sealed class SbsImportTests : IDisposable
 
     private static DateTimeOffset At(int milliseconds) => Noon.AddMilliseconds(milliseconds);
 
-    private Task<ImportProgress> Import(string path) => new ImportRunner(new ImportOptions()).RunAsync(path, sink);
+    private Task<ImportProgress> Import(string path, int batchSize = 4096) =>
+        new ImportRunner(new ImportOptions { BatchSize = batchSize }).RunAsync(path, sink);
 }
