@@ -45,6 +45,7 @@ public class ImportBenchmarks
                 }
 
                 file.Write(line, 0, written);
+                file.Write("\r\n"u8);
             }
         }
 
