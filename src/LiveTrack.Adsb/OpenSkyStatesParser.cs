@@ -24,10 +24,16 @@ namespace LiveTrack.Adsb;
 /// </remarks>
 public static class OpenSkyStatesParser
 {
+    /// <summary>Feet in one metre (altitudes).</summary>
+    public const double FeetPerMetre = 1 / 0.3048;
+
+    /// <summary>Knots in one metre per second (ground speed).</summary>
+    public const double KnotsPerMetrePerSecond = 3600.0 / 1852.0;
+
+    /// <summary>Feet per minute in one metre per second (vertical rate).</summary>
+    public const double FeetPerMinutePerMetrePerSecond = 60 / 0.3048;
+
     private const int RequiredElements = 17;
-    private const double FeetPerMetre = 1 / 0.3048;
-    private const double KnotsPerMetrePerSecond = 3600.0 / 1852.0;
-    private const double FeetPerMinutePerMetrePerSecond = 60 / 0.3048;
 
     /// <summary>Latest Unix second <see cref="DateTimeOffset"/> can represent.</summary>
     private const double MaxUnixSeconds = SnapshotJson.MaxUnixMilliseconds / 1000;

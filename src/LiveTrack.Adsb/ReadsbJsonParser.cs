@@ -60,7 +60,63 @@ public static class ReadsbJsonParser
         [NotNullWhen(false)] out string? error) =>
         SnapshotJson.TryParse(utf8Json, Layout, out result, out error);
 
-    private static AircraftObservation? ParseEntry(ref Utf8JsonReader reader, long nowMs, out EntryFault fault)
+    /// <summary>
+    /// Parses one aircraft object on its own: an entry of <c>aircraft.json</c>, or the details object readsb writes
+    /// into a globe-history trace point (<c>trace_full_*.json</c>), which has no <c>hex</c>. Same fields and rules
+    /// as an entry of <see cref="TryParse"/>.
+    /// </summary>
+    /// <param name="utf8Object">Exactly one JSON object as UTF-8.</param>
+    /// <param name="now">The time the object is as of; its <c>seen</c> and <c>seen_pos</c> count back from it.</param>
+    /// <param name="icao">The normalised address to use when the object has no <c>hex</c> of its own.</param>
+    /// <param name="observation">The aircraft; null on failure.</param>
+    /// <param name="error">Why the object was rejected, naming the field (<c>.lat: expected a number …</c>); null on success.</param>
+    /// <returns><see langword="false"/> when the object is not valid JSON or not a valid aircraft.</returns>
+    public static bool TryParseAircraft(
+        ReadOnlySpan<byte> utf8Object,
+        DateTimeOffset now,
+        string? icao,
+        [NotNullWhen(true)] out AircraftObservation? observation,
+        [NotNullWhen(false)] out string? error)
+    {
+        observation = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Object);
+            if (!reader.Read())
+            {
+                error = "object is empty";
+                return false;
+            }
+
+            observation = ParseObject(ref reader, now.ToUnixTimeMilliseconds(), icao, out var fault);
+            if (observation is null)
+            {
+                error = $"{fault.Field}: {fault.Problem}";
+                return false;
+            }
+
+            if (reader.Read())
+            {
+                observation = null;
+                error = "unexpected content after the object";
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            observation = null;
+            error = $"not valid JSON: {ex.Message}";
+            return false;
+        }
+    }
+
+    private static AircraftObservation? ParseEntry(ref Utf8JsonReader reader, long nowMs, out EntryFault fault) =>
+        ParseObject(ref reader, nowMs, defaultIcao: null, out fault);
+
+    private static AircraftObservation? ParseObject(ref Utf8JsonReader reader, long nowMs, string? defaultIcao, out EntryFault fault)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -87,6 +143,7 @@ public static class ReadsbJsonParser
             SnapshotJson.SkipContainer(ref reader);
         }
 
+        entry.DefaultIcao(defaultIcao);
         return failed ? null : entry.Build(nowMs, out fault);
     }
 
@@ -122,6 +179,9 @@ public static class ReadsbJsonParser
         private double? nic;
         private double? nacP;
         private double? rc;
+
+        /// <summary>Uses <paramref name="value"/> when the object had no <c>hex</c> of its own.</summary>
+        public void DefaultIcao(string? value) => icao ??= value;
 
         public bool TryRead(ref Utf8JsonReader reader, scoped ReadOnlySpan<char> name, out EntryFault fault)
         {
