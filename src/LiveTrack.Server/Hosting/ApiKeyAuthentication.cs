@@ -22,7 +22,9 @@ public sealed class ApiAccessOptions
 
 /// <summary>
 /// Authenticates a request carrying one of the configured API keys, in <c>X-Api-Key</c> or as
-/// <c>Authorization: Bearer &lt;key&gt;</c>. Keys are compared in constant time.
+/// <c>Authorization: Bearer &lt;key&gt;</c>; on the hub's path also as the <c>access_token</c> query parameter, which
+/// is how SignalR clients (the JavaScript client's <c>accessTokenFactory</c>) send it on WebSocket and SSE
+/// connections, where browsers cannot set headers. Keys are compared in constant time.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -41,6 +43,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             presented = header["Bearer ".Length..].Trim();
+        }
+
+        if (presented.Length == 0 && Request.Path.StartsWithSegments(Tracking.TrackingHub.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            presented = Request.Query["access_token"].ToString();
         }
 
         if (presented.Length == 0)
