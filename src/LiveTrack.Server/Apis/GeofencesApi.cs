@@ -116,6 +116,11 @@ public static class GeofencesApi
             return RequestBody.TooLarge(MaxBodyBytes);
         }
 
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
+        }
+
         var parsed = GeofenceParser.Parse(body);
         if (!parsed.IsValid)
         {
@@ -153,6 +158,11 @@ public static class GeofencesApi
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = GeofenceParser.Parse(body, () => id);

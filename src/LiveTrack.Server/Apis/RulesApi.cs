@@ -58,6 +58,11 @@ public static class RulesApi
             return RequestBody.TooLarge(MaxBodyBytes);
         }
 
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
+        }
+
         var parsed = AlertRuleParser.Parse(body, catalog.ValidationFor(null));
         if (!parsed.IsValid)
         {
@@ -84,6 +89,11 @@ public static class RulesApi
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = AlertRuleParser.Parse(body, catalog.ValidationFor(id));
