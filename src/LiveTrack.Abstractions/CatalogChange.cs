@@ -1,12 +1,5 @@
 namespace LiveTrack;
 
-/// <summary>The replicated catalogs: documents kept in a store and held in memory on every silo.</summary>
-public enum CatalogKind
-{
-    Geofences,
-    Rules,
-}
-
 /// <summary>
 /// A document of a catalog was written (or deleted) with <see cref="Version"/>. Versions of one document only grow;
 /// a replica applies a change only when it is newer than what it holds, so late or repeated changes are harmless.

@@ -11,22 +11,3 @@ public sealed record StoredGeofence(string Id, string GeoJson, DateTimeOffset Up
 {
     public long Version { get; init; }
 }
-
-/// <summary>Where fences are kept (see <see cref="IDocumentStore{T}"/>).</summary>
-public interface IGeofenceStore : IDocumentStore<StoredGeofence>;
-
-/// <summary>Settings of the fence store and API. Bound from <c>LiveTrack:Geofences</c>.</summary>
-public sealed class GeofenceOptions
-{
-    public const string SectionName = "LiveTrack:Geofences";
-
-    /// <summary>Folder of the file store (relative paths are relative to the working directory).</summary>
-    [Required]
-    public string StorePath { get; set; } = "data/geofences";
-
-    /// <summary>A GeoJSON FeatureCollection stored when the store starts empty (the embedded demo's fences).</summary>
-    public string? Seed { get; set; }
-}
-
-/// <summary>One JSON file per fence in a folder (see <see cref="FileDocumentStore{T}"/>).</summary>
-public sealed class FileGeofenceStore(string folder) : FileDocumentStore<StoredGeofence>(folder, f => f.Id), IGeofenceStore;
