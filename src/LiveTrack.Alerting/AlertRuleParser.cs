@@ -96,9 +96,9 @@ public static class AlertRuleParser
         return new RuleReader(context).Read(document);
     }
 
-    /// <summary>True for 1–64 characters of <c>A–Z a–z 0–9 . _ ~ -</c> (rule and fence ids).</summary>
+    /// <summary>True for 1–64 characters of <c>A–Z a–z 0–9 . _ ~ -</c>, other than <c>.</c> and <c>..</c> (rule and fence ids).</summary>
     public static bool IsValidId(string? id) =>
-        id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-');
+        id is { Length: > 0 and <= MaxIdLength } and not ("." or "..") && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-');
 
     private static RuleParseResult NotJson(JsonException e) =>
         new(null, [new RuleValidationError("$", $"not valid JSON: {e.Message}")]);

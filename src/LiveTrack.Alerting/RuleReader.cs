@@ -9,7 +9,7 @@ namespace LiveTrack.Alerting;
 /// </summary>
 internal sealed class RuleReader(RuleValidationContext context)
 {
-    private const string IdCharacters = "must be 1–64 characters of A–Z a–z 0–9 . _ ~ -";
+    private const string IdCharacters = "must be 1–64 characters of A–Z a–z 0–9 . _ ~ -, not \".\" or \"..\"";
     private const string TriggerKinds = "geofence, squawk or emergency";
     private const string EventKinds = "entered, exited or lostInside";
 

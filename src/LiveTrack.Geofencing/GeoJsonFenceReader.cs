@@ -159,7 +159,7 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         var id = ReadString(properties, "id", path + "id", MaxIdLength);
         if (id is not null && !IsValidId(id))
         {
-            Error(path + "id", "must be 1–64 characters of A–Z a–z 0–9 . _ ~ -");
+            Error(path + "id", "must be 1–64 characters of A–Z a–z 0–9 . _ ~ -, not \".\" or \"..\"");
             id = null;
         }
 
@@ -231,8 +231,9 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return id;
     }
 
+    // "." and ".." are refused: they name directories, never a document.
     private static bool IsValidId(string id) =>
-        id.Length is > 0 and <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-');
+        id.Length is > 0 and <= MaxIdLength && id is not ("." or "..") && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-');
 
     private string? ReadString(JsonElement obj, string name, string path, int maxLength)
     {

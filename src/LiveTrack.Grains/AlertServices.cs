@@ -14,31 +14,6 @@ internal sealed class NoAlertRules : IAlertRuleProvider
     public RuleSet Current => RuleSet.Empty;
 }
 
-/// <summary>
-/// Where the alert journal keeps history and dead letters, and how it hands alerts to webhooks: host services on the
-/// journal's silo. The embedded default keeps files; delivery runs in the background, never in the grain.
-/// </summary>
-public interface IAlertStore
-{
-    /// <summary>Appends an alert; false when its id is already stored.</summary>
-    Task<bool> Append(Alert alert);
-
-    AlertPage Query(AlertQuery query);
-
-    Alert? Find(string alertId);
-}
-
-/// <summary>Webhook delivery: queue an alert for a rule's webhooks; list and re-send dead letters.</summary>
-public interface IAlertDelivery
-{
-    /// <summary>Queues the alert for each webhook of the rule; returns at once.</summary>
-    void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks);
-
-    IReadOnlyList<DeadLetter> DeadLetters();
-
-    Task<bool> Resend(string deadLetterId);
-}
-
 /// <summary>No history and no webhooks (a silo whose host provides none, e.g. grain tests).</summary>
 internal sealed class InMemoryAlertStore : IAlertStore, IAlertDelivery
 {

@@ -7,8 +7,9 @@ namespace Orleans.Hosting;
 public static class LiveTrackSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds LiveTrack's grains and their silo services: tracking options, the traffic outbox and publisher, and the
-    /// per-silo relay that hands traffic to this silo's <see cref="ITrafficObserver"/> (register one to receive it).
+    /// Adds LiveTrack's grains and their silo services: tracking options, the traffic outbox and publisher, the
+    /// per-silo relay that hands traffic to this silo's <see cref="ITrafficObserver"/> (register one to receive it), and
+    /// the per-silo catalog replica service that hands fence and rule changes to this silo's <see cref="ICatalogReplica"/>s.
     /// </summary>
     public static ISiloBuilder AddLiveTrackGrains(this ISiloBuilder builder)
     {
@@ -32,6 +33,8 @@ public static class LiveTrackSiloBuilderExtensions
         builder.AddMemoryGrainStorage("PubSubStore");
         builder.AddGrainService<TrafficRelayService>();
         services.AddSingleton<TrafficRelayClient>();
+        builder.AddGrainService<CatalogReplicaService>();
+        services.AddSingleton<CatalogReplicaClient>();
         services.AddSingleton<CatalogReplication>();
         return builder;
     }

@@ -178,12 +178,12 @@ public sealed class FeedStatusRegistry : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FeedStatus> feeds = new(StringComparer.Ordinal);
     private readonly TimeProvider timeProvider;
-    private readonly FeedMetrics? metrics;
+    private readonly LiveTrack.Telemetry.FeedMetrics? metrics;
 
     public FeedStatusRegistry(TimeProvider timeProvider, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         this.timeProvider = timeProvider;
-        metrics = meterFactory is null ? null : new FeedMetrics(meterFactory, this);
+        metrics = meterFactory is null ? null : new LiveTrack.Telemetry.FeedMetrics(meterFactory, Counters);
     }
 
     public void Dispose() => metrics?.Dispose();
@@ -195,4 +195,7 @@ public sealed class FeedStatusRegistry : IDisposable
     public IReadOnlyList<FeedStatusSnapshot> Snapshot() => [.. feeds.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Snapshot())];
 
     internal IEnumerable<FeedStatus> All => feeds.Values;
+
+    private IEnumerable<LiveTrack.Telemetry.FeedCounters> Counters() => feeds.Values.Select(f => f.Snapshot()).Select(s =>
+        new LiveTrack.Telemetry.FeedCounters(s.Name, s.Lines, s.Messages, s.Positions, s.Skipped, s.Malformed, s.Accepted, s.Stale, s.Suspect, s.Failed, s.Reconnects, s.Connections));
 }

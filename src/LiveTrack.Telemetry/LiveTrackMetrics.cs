@@ -3,8 +3,9 @@ using System.Diagnostics.Metrics;
 namespace LiveTrack.Telemetry;
 
 /// <summary>
-/// Every LiveTrack metric except the per-feed counters (which <c>LiveTrack.Ingestion</c> reads from the feed status
-/// objects), on the <c>LiveTrack</c> meter created through the host's <see cref="IMeterFactory"/>. One instance per host.
+/// Every LiveTrack metric except the per-feed observable instruments (<see cref="FeedMetrics"/>, beside this class,
+/// read from the feed status objects), on the <c>LiveTrack</c> meter created through the host's
+/// <see cref="IMeterFactory"/>. One instance per host.
 /// </summary>
 public sealed class LiveTrackMetrics
 {

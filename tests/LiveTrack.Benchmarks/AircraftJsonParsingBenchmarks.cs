@@ -7,7 +7,8 @@ namespace LiveTrack.Benchmarks;
 
 /// <summary>
 /// <see cref="ReadsbJsonParser.TryParse"/> on a readsb <c>aircraft.json</c> document of N aircraft (positions and fields
-/// of the simulator's flights, written the way readsb writes them), per aircraft entry.
+/// of the simulator's flights, written the way readsb writes them), per aircraft entry — against a source-generated
+/// System.Text.Json reader doing the same work (<see cref="SourceGeneratedReadsbReader"/>), the baseline.
 /// </summary>
 [MemoryDiagnoser]
 public class AircraftJsonParsingBenchmarks
@@ -37,6 +38,9 @@ public class AircraftJsonParsingBenchmarks
         document = Encoding.UTF8.GetBytes(json.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {Aircraft} aircraft, {document.Length} bytes ({(double)document.Length / Aircraft:F0} bytes per aircraft)"));
     }
+
+    [Benchmark(Baseline = true)]
+    public int SourceGenerated() => SourceGeneratedReadsbReader.Parse(document).Count;
 
     [Benchmark]
     public int TryParse() =>

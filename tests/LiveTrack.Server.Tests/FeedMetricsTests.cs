@@ -35,7 +35,7 @@ public sealed class FeedMetricsTests(ServerFixture fixture)
         {
             InstrumentPublished = (i, l) =>
             {
-                if (i.Meter.Name == FeedMetrics.MeterName && ReferenceEquals(i.Meter.Scope, factory) && i.Name == instrument)
+                if (i.Meter.Name == LiveTrack.Telemetry.FeedMetrics.MeterName && ReferenceEquals(i.Meter.Scope, factory) && i.Name == instrument)
                 {
                     l.EnableMeasurementEvents(i);
                 }
@@ -45,7 +45,7 @@ public sealed class FeedMetricsTests(ServerFixture fixture)
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == FeedMetrics.FeedTag && (string?)tag.Value == feed)
+                if (tag.Key == LiveTrack.Telemetry.FeedMetrics.FeedTag && (string?)tag.Value == feed)
                 {
                     value = measurement;
                 }

@@ -1,35 +1,29 @@
 using LiveTrack.Alerting;
 using LiveTrack.Grains;
+using LiveTrack.Server.Catalogs;
 using LiveTrack.Server.Geofences;
-using LiveTrack.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LiveTrack.Server.Alerts;
 
-/// <summary>A persisted rule: its JSON document with secrets (the source of truth).</summary>
-public sealed record StoredRule(string Id, string Json, DateTimeOffset UpdatedAt);
-
-/// <summary>Where rules are kept (see <see cref="IDocumentStore{T}"/>).</summary>
-public interface IRuleStore : IDocumentStore<StoredRule>;
-
-public sealed class FileRuleStore(string folder) : FileDocumentStore<StoredRule>(folder, r => r.Id), IRuleStore;
-
 /// <summary>
-/// This silo's alert rules: the store is the source of truth, an immutable <see cref="RuleSet"/> the replica rule
-/// grains evaluate against. Loaded before the silo starts; a change on any silo is announced to all, which reload it.
+/// This silo's alert rules (a <see cref="DocumentCatalog{TItem, TStored}"/>): the store is the source of truth, an
+/// immutable <see cref="RuleSet"/> the replica rule grains evaluate against. Loaded after the fences they name.
 /// </summary>
 public sealed class RuleCatalog(
     IRuleStore store,
+    CatalogReplication replication,
     GeofenceCatalog fences,
     IOptions<AlertOptions> options,
     IHostEnvironment environment,
     TimeProvider timeProvider,
-    ILogger<RuleCatalog> logger) : IHostedService, IAlertRuleProvider, IRuleChangeListener, IDisposable
+    ILogger<RuleCatalog> logger) : DocumentCatalog<AlertRule, StoredRule>(store, replication, timeProvider), IAlertRuleProvider
 {
-    private readonly SemaphoreSlim writes = new(1, 1);
     private volatile RuleSet rules = RuleSet.Empty;
 
     public RuleSet Current => rules;
+
+    public override CatalogKind Kind => CatalogKind.Rules;
 
     public WebhookAllowList AllowList { get; } = new(options.Value.Webhooks.AllowList);
 
@@ -37,116 +31,29 @@ public sealed class RuleCatalog(
     public RuleValidationContext ValidationFor(string? idFromPath) =>
         new(id => fences.Index.Find(id) is not null, AllowList) { IdFromPath = idFromPath };
 
-    public void Dispose() => writes.Dispose();
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var loaded = new List<AlertRule>();
-        foreach (var stored in await store.LoadAll(cancellationToken))
-        {
-            if (Parse(stored) is { } rule)
-            {
-                loaded.Add(rule);
-            }
-        }
-
-        if (loaded.Count == 0 && options.Value.Seed is { Length: > 0 } seed)
-        {
-            loaded.AddRange(await Seed(Path.Combine(environment.ContentRootPath, seed), cancellationToken));
-        }
-
-        rules = RuleSet.Create(loaded);
-        RuleCatalogLog.Loaded(logger, loaded.Count);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task OnRulesChanged(string[] ruleIds)
-    {
-        var reloaded = new List<AlertRule>();
-        foreach (var id in ruleIds)
-        {
-            if (await store.Load(id, CancellationToken.None) is { } stored && Parse(stored) is { } rule)
-            {
-                reloaded.Add(rule);
-            }
-        }
-
-        await writes.WaitAsync();
-        try
-        {
-            var changed = ruleIds.ToHashSet(StringComparer.Ordinal);
-            rules = RuleSet.Create(rules.All.Where(r => !changed.Contains(r.Id)).Concat(reloaded));
-        }
-        finally
-        {
-            writes.Release();
-        }
-    }
-
-    /// <summary>Stores a rule (new or replacing). With <paramref name="mustBeNew"/>, an existing id is a conflict (false).</summary>
-    public async Task<bool> Upsert(AlertRule rule, bool mustBeNew, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a rule (new or replacing) and returns what was written; null when <paramref name="mustBeNew"/> and the
+    /// id exists. Whether it replaced a rule is decided under the write lock.
+    /// </summary>
+    public async Task<RuleWrite?> Upsert(AlertRule rule, bool mustBeNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        await writes.WaitAsync(cancellationToken);
-        try
-        {
-            if (mustBeNew && rules.Find(rule.Id) is not null)
-            {
-                return false;
-            }
-
-            await store.Save(Stored(rule), cancellationToken);
-            rules = RuleSet.Create(rules.All.Where(r => r.Id != rule.Id).Append(rule));
-            return true;
-        }
-        finally
-        {
-            writes.Release();
-        }
+        var write = await Write([rule], mustBeNew, cancellationToken);
+        return write.Saved ? new RuleWrite(rule, write.Replaced) : null;
     }
 
-    /// <summary>Changes a rule under the write lock (no lost update against a concurrent replace or delete); null when it does not exist.</summary>
-    public async Task<AlertRule?> Update(string id, Func<AlertRule, AlertRule> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        await writes.WaitAsync(cancellationToken);
-        try
-        {
-            if (rules.Find(id) is not { } rule)
-            {
-                return null;
-            }
+    protected override string IdOf(AlertRule item) => item.Id;
 
-            var changed = change(rule);
-            await store.Save(Stored(changed), cancellationToken);
-            rules = RuleSet.Create(rules.All.Where(r => r.Id != id).Append(changed));
-            return changed;
-        }
-        finally
-        {
-            writes.Release();
-        }
-    }
+    protected override long StoredVersion(StoredRule stored) => stored.Version;
 
-    public async Task<bool> Delete(string id, CancellationToken cancellationToken)
-    {
-        await writes.WaitAsync(cancellationToken);
-        try
-        {
-            var removed = await store.Delete(id, cancellationToken);
-            rules = RuleSet.Create(rules.All.Where(r => r.Id != id));
-            return removed;
-        }
-        finally
-        {
-            writes.Release();
-        }
-    }
+    protected override StoredRule ToStored(AlertRule item, long version) =>
+        new(item.Id, AlertRuleJson.Write(item, includeSecrets: true), Clock.GetUtcNow()) { Version = version };
 
-    private StoredRule Stored(AlertRule rule) => new(rule.Id, AlertRuleJson.Write(rule, includeSecrets: true), timeProvider.GetUtcNow());
+    protected override void Publish(IReadOnlyCollection<AlertRule> current) => rules = RuleSet.Create(current);
 
-    private AlertRule? Parse(StoredRule stored)
+    protected override void OnLoaded(int count) => RuleCatalogLog.Loaded(logger, count);
+
+    protected override AlertRule? Parse(StoredRule stored)
     {
         // A stored rule stays loadable when its fence was deleted since (it then never fires); webhooks must still be allowed.
         var parsed = AlertRuleParser.Parse(stored.Json, new RuleValidationContext(_ => true, AllowList) { IdFromPath = stored.Id });
@@ -159,37 +66,28 @@ public sealed class RuleCatalog(
         return null;
     }
 
-    private async Task<IReadOnlyList<AlertRule>> Seed(string path, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<AlertRule>> Seed(CancellationToken cancellationToken)
     {
+        if (options.Value.Seed is not { Length: > 0 } seed)
+        {
+            return [];
+        }
+
+        var path = Path.Combine(environment.ContentRootPath, seed);
         using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken));
         var seeded = new List<AlertRule>();
-        var i = 0;
         foreach (var element in document.RootElement.EnumerateArray())
         {
             var parsed = AlertRuleParser.Parse(element, ValidationFor(null));
             if (!parsed.IsValid)
             {
-                throw new InvalidOperationException($"Rule {i} of the seed {path} is invalid: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+                throw new InvalidOperationException($"Rule {seeded.Count} of the seed {path} is invalid: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
             }
 
-            await store.Save(Stored(parsed.Rule!), cancellationToken);
-            seeded.Add(parsed.Rule);
-            i++;
+            seeded.Add(parsed.Rule!);
         }
 
         RuleCatalogLog.Seeded(logger, seeded.Count, path);
         return seeded;
     }
-}
-
-internal static partial class RuleCatalogLog
-{
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Loaded {Count} alert rules from the store")]
-    public static partial void Loaded(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Stored alert rule {Id} is no longer valid and was not loaded: {Errors}")]
-    public static partial void StoredRuleInvalid(ILogger logger, string id, string errors);
-
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Stored {Count} demo alert rules from {Path} into the empty store")]
-    public static partial void Seeded(ILogger logger, int count, string path);
 }

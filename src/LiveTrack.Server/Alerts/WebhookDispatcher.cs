@@ -73,22 +73,20 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
 
     public Task<bool> Resend(string deadLetterId)
     {
+        // Found, checked and taken off the list in one step: of two concurrent re-sends of one letter, one sends.
         DeadLetter? letter;
+        WebhookTarget? target;
         lock (gate)
         {
             letter = deadLetters.Find(d => d.Id == deadLetterId);
-        }
 
-        // The secret is the rule's current one: a dead letter whose rule or webhook is gone cannot be signed.
-        var target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
-        if (letter is null || target is null)
-        {
-            return Task.FromResult(false);
-        }
+            // The secret is the rule's current one: a dead letter whose rule or webhook is gone cannot be signed.
+            target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
+            if (letter is null || target is null || !deadLetters.Remove(letter))
+            {
+                return Task.FromResult(false);
+            }
 
-        lock (gate)
-        {
-            deadLetters.Remove(letter);
             SaveDeadLetters();
         }
 

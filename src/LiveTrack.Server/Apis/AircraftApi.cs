@@ -1,21 +1,20 @@
 using LiveTrack.Adsb;
 using LiveTrack.Geo;
+using LiveTrack.Server.Hosting;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveTrack.Server.Apis;
 
-/// <summary>The aircraft list (from this silo's live picture) returned by <c>GET /api/aircraft</c>.</summary>
-public sealed record AircraftList(DateTimeOffset Now, int Count, AircraftSnapshot[] Aircraft);
-
+/// <summary><c>/api/aircraft</c>: the live picture of this silo and one aircraft's full state. Reads follow the reader policy.</summary>
 public static class AircraftApi
 {
     public static IEndpointRouteBuilder MapAircraftApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/aircraft").WithTags("Aircraft");
-        api.MapGet("/", List);
-        api.MapGet("/{icao}", Get);
-        api.MapGet("/{icao}/geofences", Geofences);
+        var api = app.MapGroup("/api/aircraft").WithTags("Aircraft").RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        api.MapGet("", List).WithSummary("Live aircraft, optionally within a bounding box");
+        api.MapGet("/{icao}", Get).WithSummary("One aircraft's merged state, field by field");
+        api.MapGet("/{icao}/geofences", Geofences).WithSummary("Ids of the fences the aircraft is inside now");
         return app;
     }
 
@@ -38,7 +37,7 @@ public static class AircraftApi
         if (!IcaoAddress.TryNormalize(icao, out var normalized))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["icao"] = [$"'{Truncate(icao)}' is not an ICAO address: expected 6 hexadecimal digits, optionally prefixed by '~'."] });
+                new Dictionary<string, string[]> { ["icao"] = [$"'{ResourceId.Quote(icao)}' is not an ICAO address: expected 6 hexadecimal digits, optionally prefixed by '~'."] });
         }
 
         var state = await grains.GetGrain<IAircraftGrain>(normalized).GetState();
@@ -51,7 +50,7 @@ public static class AircraftApi
     {
         if (!IcaoAddress.TryNormalize(icao, out var normalized))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["icao"] = [$"'{Truncate(icao)}' is not an ICAO address."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["icao"] = [$"'{ResourceId.Quote(icao)}' is not an ICAO address."] });
         }
 
         var grain = grains.GetGrain<IAircraftGrain>(normalized);
@@ -59,6 +58,4 @@ public static class AircraftApi
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Aircraft not found", detail: $"No live aircraft with ICAO address {normalized}.")
             : TypedResults.Ok(await grain.GetGeofences());
     }
-
-    private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
 }

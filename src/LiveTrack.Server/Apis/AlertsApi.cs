@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using LiveTrack.Adsb;
+using LiveTrack.Server.Apis.Contracts;
 using LiveTrack.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveTrack.Server.Apis;
 
@@ -14,23 +17,30 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/alerts").WithTags("Alerts");
-        api.MapGet("/", List).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapGet("/dead-letters", DeadLetters).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapPost("/dead-letters/{id}/resend", Resend).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapGet("/{id}", Get).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        var reads = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        reads.MapGet("", List).WithSummary("The alert history, newest first, paged with a cursor");
+        reads.MapGet("/dead-letters", DeadLetters).WithSummary("Webhook deliveries given up");
+        reads.MapGet("/{id}", Get).WithSummary("One alert of the history");
+
+        var writes = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
+        writes.MapPost("/dead-letters/{id}/resend", Resend).WithSummary("Queue a dead letter again");
         return app;
     }
 
     private static IAlertJournalGrain Journal(IGrainFactory grains) => grains.GetGrain<IAlertJournalGrain>(IAlertJournalGrain.Key);
 
-    private static async Task<IResult> List(string? rule, string? icao, string? from, string? to, string? limit, string? cursor, IGrainFactory grains)
+    private static async Task<Results<Ok<AlertPage>, ValidationProblem>> List(string? rule, string? icao, string? from, string? to, string? limit, string? cursor, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         string? normalized = null;
         if (icao is not null && !IcaoAddress.TryNormalize(icao, out normalized))
         {
             errors["icao"] = ["Expected 6 hexadecimal digits, optionally prefixed by '~'."];
+        }
+
+        if (!string.IsNullOrEmpty(rule) && !ResourceId.IsValid(rule))
+        {
+            errors["rule"] = ["Expected a rule id: 1–64 characters of A–Z a–z 0–9 . _ ~ -."];
         }
 
         var fromTime = Time(from, "from", errors);
@@ -68,17 +78,36 @@ public static class AlertsApi
         return TypedResults.Ok(page);
     }
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains) =>
-        await Journal(grains).Find(id) is { } alert
+    private static async Task<Results<Ok<Alert>, ValidationProblem, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    {
+        if (id.Length > 256 || id.Any(char.IsControl))
+        {
+            return ResourceId.Invalid(id);
+        }
+
+        return await Journal(grains).Find(id) is { } alert
             ? TypedResults.Ok(alert)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Alert not found", detail: $"No alert with id '{id}' in the history.");
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Alert not found", detail: $"No alert with id '{ResourceId.Quote(id)}' in the history.");
+    }
 
-    private static async Task<IResult> DeadLetters(IGrainFactory grains) => TypedResults.Ok(await Journal(grains).DeadLetters());
+    /// <summary>The dead letters; webhook URLs in full only for a caller with a writer's key.</summary>
+    private static async Task<Ok<DeadLetterView[]>> DeadLetters(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var full = RulesApi.IsWriter(user);
+        return TypedResults.Ok((await Journal(grains).DeadLetters()).Select(d => DeadLetterView.From(d, full)).ToArray());
+    }
 
-    private static async Task<IResult> Resend(string id, IGrainFactory grains) =>
-        await Journal(grains).Resend(id)
-            ? TypedResults.Accepted((string?)null, new { id, status = "queued" })
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Dead letter not found", detail: $"No dead letter with id '{id}', or its rule no longer has that webhook.");
+    private static async Task<Results<Accepted<ResendAccepted>, ValidationProblem, ProblemHttpResult>> Resend(string id, IGrainFactory grains)
+    {
+        if (id.Length > 256 || id.Any(char.IsControl))
+        {
+            return ResourceId.Invalid(id);
+        }
+
+        return await Journal(grains).Resend(id)
+            ? TypedResults.Accepted((string?)null, new ResendAccepted(id, "queued"))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Dead letter not found", detail: $"No dead letter with id '{ResourceId.Quote(id)}', or its rule no longer has that webhook.");
+    }
 
     private static DateTimeOffset? Time(string? value, string name, Dictionary<string, string[]> errors)
     {

@@ -1,38 +1,104 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 using LiveTrack.Geofencing;
+using LiveTrack.Server.Apis.Contracts;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Server.Hosting;
+using LiveTrack.Server.Tracking;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveTrack.Server.Apis;
 
 /// <summary>
-/// <c>/api/geofences</c>: GeoJSON in, GeoJSON out. Writes need an API key; invalid input is a 400 problem whose
-/// <c>errors</c> name each offending field or position.
+/// <c>/api/geofences</c>: GeoJSON in, GeoJSON out. Reads follow the reader policy, writes need an API key; invalid
+/// input is a 400 problem whose <c>errors</c> name each offending field or position.
 /// </summary>
 public static class GeofencesApi
 {
+    public const string GeoJsonContentType = "application/geo+json";
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapGeofencesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/geofences").WithTags("Geofences");
-        api.MapGet("/", List).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapGet("/{id}", Get).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapGet("/{id}/aircraft", Inside).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapPost("/", Create).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapPut("/{id}", Replace).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapDelete("/{id}", Delete).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
+        var reads = app.MapGroup("/api/geofences").WithTags("Geofences").RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        reads.MapGet("", List)
+            .WithSummary("A page of fences (GeoJSON FeatureCollection, or summaries without geometry)")
+            .Produces<GeofenceFeaturePage>(StatusCodes.Status200OK, GeoJsonContentType)
+            .Produces<GeofenceSummaryPage>(StatusCodes.Status200OK, "application/json");
+        reads.MapGet("/{id}", Get).WithSummary("One fence as a GeoJSON Feature")
+            .Produces<GeofenceFeature>(StatusCodes.Status200OK, GeoJsonContentType);
+        reads.MapGet("/{id}/aircraft", Inside).WithSummary("Live aircraft inside the fence now");
+
+        var writes = app.MapGroup("/api/geofences").WithTags("Geofences").RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
+        writes.MapPost("", Create).WithSummary("Create fences from a Feature or a FeatureCollection (all or none)")
+            .Accepts<GeofenceFeature>(GeoJsonContentType, "application/json")
+            .Produces<GeofenceFeature>(StatusCodes.Status201Created, GeoJsonContentType);
+        writes.MapPut("/{id}", Replace).WithSummary("Replace one fence")
+            .Accepts<GeofenceFeature>(GeoJsonContentType, "application/json")
+            .Produces<GeofenceFeature>(StatusCodes.Status200OK, GeoJsonContentType);
+        writes.MapDelete("/{id}", Delete).WithSummary("Delete one fence");
         return app;
     }
 
-    private static IResult List(GeofenceCatalog catalog) =>
-        GeoJson(FeatureCollection(catalog.Index.Fences.OrderBy(f => f.Id, StringComparer.Ordinal)));
-
-    private static IResult Get(string id, GeofenceCatalog catalog) =>
-        catalog.Index.Find(id) is { } fence ? GeoJson(Feature(fence)) : NotFound(id);
-
-    private static IResult Inside(string id, GeofenceCatalog catalog, Tracking.LiveTraffic traffic, TimeProvider timeProvider)
+    /// <summary>
+    /// A page of fences in id order. <paramref name="cursor"/> is the previous page's <c>next</c>;
+    /// <paramref name="view"/> <c>summary</c> leaves out the geometry. Features are written while they are produced.
+    /// </summary>
+    private static Results<JsonHttpResult<GeofenceFeaturePage>, Ok<GeofenceSummaryPage>, ValidationProblem> List(
+        string? limit, string? cursor, string? view, GeofenceCatalog catalog)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = DefaultPageSize;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            errors["limit"] = [$"Expected a whole number from 1 to {MaxPageSize}."];
+        }
+
+        if (cursor is not null && !ResourceId.IsValid(cursor))
+        {
+            errors["cursor"] = ["Expected the 'next' value of a previous page."];
+        }
+
+        if (view is not (null or "full" or "summary"))
+        {
+            errors["view"] = ["Expected 'full' (default) or 'summary'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The geofence query is not valid");
+        }
+
+        var page = catalog.Index.Fences
+            .Where(f => cursor is null || string.CompareOrdinal(f.Id, cursor) > 0)
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+        var next = page.Count > pageSize ? page[pageSize - 1].Id : null;
+        var fences = page.Take(pageSize);
+        return view == "summary"
+            ? TypedResults.Ok(new GeofenceSummaryPage(fences.Select(GeofenceSummary.From), next))
+            : TypedResults.Json(new GeofenceFeaturePage("FeatureCollection", fences.Select(GeofenceFeature.From), next), ApiJsonContext.Default.GeofenceFeaturePage, GeoJsonContentType);
+    }
+
+    private static Results<JsonHttpResult<GeofenceFeature>, ValidationProblem, ProblemHttpResult> Get(string id, GeofenceCatalog catalog)
+    {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
+        return catalog.Index.Find(id) is { } fence ? GeoJson(fence) : NotFound(id);
+    }
+
+    private static Results<Ok<AircraftList>, ValidationProblem, ProblemHttpResult> Inside(string id, GeofenceCatalog catalog, LiveTraffic traffic, TimeProvider timeProvider)
+    {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
         if (catalog.Index.Find(id) is null)
         {
             return NotFound(id);
@@ -42,11 +108,17 @@ public static class GeofencesApi
         return TypedResults.Ok(new AircraftList(timeProvider.GetUtcNow(), aircraft.Length, aircraft));
     }
 
-    private static async Task<IResult> Create(HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<GeofenceFeature>, JsonHttpResult<GeofenceFeaturePage>, ValidationProblem, ProblemHttpResult>> Create(
+        HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, HttpResponse response, CancellationToken cancellationToken)
     {
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = GeofenceParser.Parse(body);
@@ -55,28 +127,42 @@ public static class GeofencesApi
             return Invalid(parsed);
         }
 
-        var (saved, conflict) = await catalog.Upsert(parsed.Fences, mustBeNew: true, cancellationToken);
-        if (!saved)
+        var write = await catalog.Upsert(parsed.Fences, mustBeNew: true, cancellationToken);
+        if (!write.Saved)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Geofence exists", detail: $"A geofence with id '{conflict}' exists; replace it with PUT /api/geofences/{conflict}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Geofence exists", detail: $"A geofence with id '{write.ConflictId}' exists; replace it with PUT /api/geofences/{write.ConflictId}.");
         }
 
         await changes.Propagate(parsed.Fences.Select(f => f.Id));
-
         if (parsed.Fences.Count == 1)
         {
-            var created = Results.Text(Feature(parsed.Fences[0]).ToJsonString(), "application/geo+json", statusCode: StatusCodes.Status201Created);
-            return new LocatedResult(created, $"/api/geofences/{Uri.EscapeDataString(parsed.Fences[0].Id)}");
+            response.Headers.Location = $"/api/geofences/{Uri.EscapeDataString(parsed.Fences[0].Id)}";
+            return TypedResults.Json(GeofenceFeature.From(parsed.Fences[0]), ApiJsonContext.Default.GeofenceFeature, GeoJsonContentType, StatusCodes.Status201Created);
         }
 
-        return Results.Text(FeatureCollection(parsed.Fences).ToJsonString(), "application/geo+json", statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(
+            new GeofenceFeaturePage("FeatureCollection", parsed.Fences.Select(GeofenceFeature.From), null),
+            ApiJsonContext.Default.GeofenceFeaturePage,
+            GeoJsonContentType,
+            StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> Replace(string id, HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<GeofenceFeature>, ValidationProblem, ProblemHttpResult>> Replace(
+        string id, HttpRequest request, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
     {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = GeofenceParser.Parse(body, () => id);
@@ -92,16 +178,21 @@ public static class GeofencesApi
 
         if (parsed.Fences[0].Id != id)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id '{parsed.Fences[0].Id}' differs from the path's '{id}'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id '{ResourceId.Quote(parsed.Fences[0].Id)}' differs from the path's '{id}'."] });
         }
 
         await catalog.Upsert(parsed.Fences, mustBeNew: false, cancellationToken);
         await changes.Propagate([id]);
-        return GeoJson(Feature(parsed.Fences[0]));
+        return GeoJson(parsed.Fences[0]);
     }
 
-    private static async Task<IResult> Delete(string id, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(string id, GeofenceCatalog catalog, GeofenceChanges changes, CancellationToken cancellationToken)
     {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
         if (!await catalog.Delete(id, cancellationToken))
         {
             return NotFound(id);
@@ -111,51 +202,12 @@ public static class GeofencesApi
         return TypedResults.NoContent();
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(GeofenceParseResult parsed) =>
+    private static JsonHttpResult<GeofenceFeature> GeoJson(GeofenceDefinition fence) =>
+        TypedResults.Json(GeofenceFeature.From(fence), ApiJsonContext.Default.GeofenceFeature, GeoJsonContentType);
+
+    private static ValidationProblem Invalid(GeofenceParseResult parsed) =>
         TypedResults.ValidationProblem(parsed.ErrorsByField(), title: "The geofence is not valid GeoJSON for LiveTrack");
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string id) =>
+    private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Geofence not found", detail: $"No geofence with id '{id}'.");
-
-    private static IResult GeoJson(JsonNode node) => Results.Text(node.ToJsonString(), "application/geo+json");
-
-    /// <summary>
-    /// A fence as a GeoJSON Feature: the effective geometry (after buffering and antimeridian normalisation) and the
-    /// fence's properties; the geometry as submitted is under <c>properties.submittedGeometry</c>.
-    /// </summary>
-    internal static JsonObject Feature(GeofenceDefinition fence)
-    {
-        var source = JsonNode.Parse(fence.SourceGeoJson) as JsonObject;
-        return new JsonObject
-        {
-            ["type"] = "Feature",
-            ["id"] = fence.Id,
-            ["geometry"] = JsonNode.Parse(GeofenceGeoJson.ToGeoJson(fence.Geometry)),
-            ["properties"] = new JsonObject
-            {
-                ["name"] = fence.Name,
-                ["tags"] = new JsonArray([.. fence.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
-                ["floorFt"] = fence.FloorFeet,
-                ["ceilingFt"] = fence.CeilingFeet,
-                ["bufferNm"] = fence.BufferNauticalMiles,
-                ["submittedGeometry"] = source?["geometry"]?.DeepClone(),
-            },
-        };
-    }
-
-    private static JsonObject FeatureCollection(IEnumerable<GeofenceDefinition> fences) => new()
-    {
-        ["type"] = "FeatureCollection",
-        ["features"] = new JsonArray([.. fences.Select(f => (JsonNode?)Feature(f))]),
-    };
-
-    /// <summary>Adds a Location header to a result.</summary>
-    private sealed class LocatedResult(IResult inner, string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = location;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -1,14 +1,17 @@
-using System.Text.Json.Nodes;
+using System.Security.Claims;
 using LiveTrack.Alerting;
-using LiveTrack.Grains;
+using LiveTrack.Alerting.Documents;
 using LiveTrack.Server.Alerts;
+using LiveTrack.Server.Apis.Contracts;
 using LiveTrack.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveTrack.Server.Apis;
 
 /// <summary>
-/// <c>/api/rules</c>: alert rules as JSON documents. Writes need an API key (like fences); invalid rules are a 400
-/// problem whose <c>errors</c> name each offending field. Webhook secrets are never returned.
+/// <c>/api/rules</c>: alert rules as JSON documents. Reads follow the reader policy, writes need an API key (like
+/// fences); invalid rules are a 400 problem whose <c>errors</c> name each offending field. Webhook secrets are never
+/// returned, and webhook URLs lose their path and query unless the caller presented a writer's key.
 /// </summary>
 public static class RulesApi
 {
@@ -16,30 +19,48 @@ public static class RulesApi
 
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/rules").WithTags("Rules");
-        api.MapGet("/", List).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapGet("/{id}", Get).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
-        api.MapPost("/", Create).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapPut("/{id}", Replace).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapPost("/{id}/enable", (string id, RuleCatalog catalog, CatalogReplication replication, CancellationToken ct) => SetEnabled(id, true, catalog, replication, ct))
-            .RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapPost("/{id}/disable", (string id, RuleCatalog catalog, CatalogReplication replication, CancellationToken ct) => SetEnabled(id, false, catalog, replication, ct))
-            .RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
-        api.MapDelete("/{id}", Delete).RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
+        var reads = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        reads.MapGet("", List).WithSummary("Every alert rule");
+        reads.MapGet("/{id}", Get).WithSummary("One alert rule");
+
+        var writes = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
+        writes.MapPost("", Create).WithSummary("Create a rule (id in the body)").Accepts<AlertRuleDocument>("application/json");
+        writes.MapPut("/{id}", Replace).WithSummary("Create or replace a rule").Accepts<AlertRuleDocument>("application/json");
+        writes.MapPost("/{id}/enable", (string id, ClaimsPrincipal user, RuleCatalog catalog, CancellationToken ct) => SetEnabled(id, true, user, catalog, ct))
+            .WithName("EnableRule").WithSummary("Enable a rule");
+        writes.MapPost("/{id}/disable", (string id, ClaimsPrincipal user, RuleCatalog catalog, CancellationToken ct) => SetEnabled(id, false, user, catalog, ct))
+            .WithName("DisableRule").WithSummary("Disable a rule");
+        writes.MapDelete("/{id}", Delete).WithSummary("Delete a rule");
         return app;
     }
 
-    private static IResult List(RuleCatalog catalog) =>
-        Json(new JsonArray([.. catalog.Current.All.Select(r => (JsonNode?)Document(r))]));
+    /// <summary>Whether the caller presented a writer's key (and so may see webhook URLs in full).</summary>
+    internal static bool IsWriter(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 
-    private static IResult Get(string id, RuleCatalog catalog) =>
-        catalog.Current.Find(id) is { } rule ? Json(Document(rule)) : NotFound(id);
+    private static Ok<AlertRuleDocument[]> List(ClaimsPrincipal user, RuleCatalog catalog) =>
+        TypedResults.Ok(catalog.Current.All.Select(r => Document(r, user)).ToArray());
 
-    private static async Task<IResult> Create(HttpRequest request, RuleCatalog catalog, CatalogReplication replication, CancellationToken cancellationToken)
+    private static Results<Ok<AlertRuleDocument>, ValidationProblem, ProblemHttpResult> Get(string id, ClaimsPrincipal user, RuleCatalog catalog)
+    {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
+        return catalog.Current.Find(id) is { } rule ? TypedResults.Ok(Document(rule, user)) : NotFound(id);
+    }
+
+    private static async Task<Results<Created<AlertRuleDocument>, ValidationProblem, ProblemHttpResult>> Create(
+        HttpRequest request, ClaimsPrincipal user, RuleCatalog catalog, CancellationToken cancellationToken)
     {
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = AlertRuleParser.Parse(body, catalog.ValidationFor(null));
@@ -49,20 +70,30 @@ public static class RulesApi
         }
 
         var rule = parsed.Rule!;
-        if (!await catalog.Upsert(rule, mustBeNew: true, cancellationToken))
+        if (await catalog.Upsert(rule, mustBeNew: true, cancellationToken) is not { } write)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Rule exists", detail: $"A rule with id '{rule.Id}' exists; replace it with PUT /api/rules/{rule.Id}.");
         }
 
-        await replication.AnnounceRules([rule.Id]);
-        return TypedResults.Created($"/api/rules/{Uri.EscapeDataString(rule.Id)}", Document(rule));
+        return TypedResults.Created($"/api/rules/{Uri.EscapeDataString(rule.Id)}", Document(write.Rule, user));
     }
 
-    private static async Task<IResult> Replace(string id, HttpRequest request, RuleCatalog catalog, CatalogReplication replication, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AlertRuleDocument>, Created<AlertRuleDocument>, ValidationProblem, ProblemHttpResult>> Replace(
+        string id, HttpRequest request, ClaimsPrincipal user, RuleCatalog catalog, CancellationToken cancellationToken)
     {
+        if (!ResourceId.IsValid(id))
+        {
+            return ResourceId.Invalid(id);
+        }
+
         if (await RequestBody.Read(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return RequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        if (JsonText.InvalidText(body) is { } invalidText)
+        {
+            return invalidText;
         }
 
         var parsed = AlertRuleParser.Parse(body, catalog.ValidationFor(id));
@@ -71,67 +102,41 @@ public static class RulesApi
             return Invalid(parsed);
         }
 
-        var existed = catalog.Current.Find(id) is not null;
-        await catalog.Upsert(parsed.Rule!, mustBeNew: false, cancellationToken);
-        await replication.AnnounceRules([id]);
-        return existed ? Json(Document(parsed.Rule!)) : TypedResults.Created($"/api/rules/{Uri.EscapeDataString(id)}", Document(parsed.Rule!));
+        // Whether the rule existed is decided under the catalog's write lock, with the write itself.
+        var write = (await catalog.Upsert(parsed.Rule!, mustBeNew: false, cancellationToken))!;
+        var document = Document(write.Rule, user);
+        return write.Replaced ? TypedResults.Ok(document) : TypedResults.Created($"/api/rules/{Uri.EscapeDataString(id)}", document);
     }
 
-    private static async Task<IResult> SetEnabled(string id, bool enabled, RuleCatalog catalog, CatalogReplication replication, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AlertRuleDocument>, ValidationProblem, ProblemHttpResult>> SetEnabled(
+        string id, bool enabled, ClaimsPrincipal user, RuleCatalog catalog, CancellationToken cancellationToken)
     {
-        if (await catalog.Update(id, rule => rule with { Enabled = enabled }, cancellationToken) is not { } changed)
+        if (!ResourceId.IsValid(id))
         {
-            return NotFound(id);
+            return ResourceId.Invalid(id);
         }
 
-        await replication.AnnounceRules([id]);
-        return Json(Document(changed));
+        return await catalog.Update(id, rule => rule with { Enabled = enabled }, cancellationToken) is { } changed
+            ? TypedResults.Ok(Document(changed, user))
+            : NotFound(id);
     }
 
-    private static async Task<IResult> Delete(string id, RuleCatalog catalog, CatalogReplication replication, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(string id, RuleCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!await catalog.Delete(id, cancellationToken))
+        if (!ResourceId.IsValid(id))
         {
-            return NotFound(id);
+            return ResourceId.Invalid(id);
         }
 
-        await replication.AnnounceRules([id]);
-        return TypedResults.NoContent();
+        return await catalog.Delete(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
     }
 
-    private static JsonNode Document(AlertRule rule) => JsonNode.Parse(AlertRuleJson.Write(rule, includeSecrets: false))!;
+    private static AlertRuleDocument Document(AlertRule rule, ClaimsPrincipal user) =>
+        AlertRuleDocument.From(rule, includeSecrets: false, IsWriter(user) ? null : WebhookUrls.Redact);
 
-    private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json");
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(RuleParseResult parsed) =>
+    private static ValidationProblem Invalid(RuleParseResult parsed) =>
         TypedResults.ValidationProblem(parsed.ErrorsByField(), title: "The alert rule is not valid");
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string id) =>
+    private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rule not found", detail: $"No alert rule with id '{id}'.");
-}
-
-/// <summary>Reading a bounded request body (fences and rules).</summary>
-internal static class RequestBody
-{
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> Read(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: $"At most {maxBytes} bytes per request.");
 }

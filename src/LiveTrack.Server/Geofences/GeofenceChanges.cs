@@ -4,16 +4,15 @@ using LiveTrack.Server.Tracking;
 namespace LiveTrack.Server.Geofences;
 
 /// <summary>
-/// After a fence is created, replaced or deleted: every silo reloads it, then the aircraft it may concern (inside the
-/// new shape, or inside the old one by their last snapshot) re-check it, raising Entered (fence created) or Exited
-/// (fence deleted) where their answer changed.
+/// After a fence is created, replaced or deleted (and every silo's catalog holds the change): the aircraft it may
+/// concern (inside the new shape, or inside the old one by their last snapshot) re-check it, raising Entered (fence
+/// created) or Exited (fence deleted) where their answer changed.
 /// </summary>
-public sealed class GeofenceChanges(CatalogReplication replication, GeofenceCatalog catalog, LiveTraffic traffic, IGrainFactory grains)
+public sealed class GeofenceChanges(GeofenceCatalog catalog, LiveTraffic traffic, IGrainFactory grains)
 {
     public async Task Propagate(IEnumerable<string> fenceIds)
     {
         var ids = fenceIds.ToHashSet(StringComparer.Ordinal);
-        await replication.AnnounceGeofences([.. ids]);
 
         // One pass over the live picture: each aircraft looks up the fences at its position in the (new) index, so a
         // request with many fences costs one index lookup per aircraft, not one scan of all aircraft per fence.

@@ -22,7 +22,9 @@ public sealed class ApiAccessOptions
 
 /// <summary>
 /// Authenticates a request carrying one of the configured API keys, in <c>X-Api-Key</c> or as
-/// <c>Authorization: Bearer &lt;key&gt;</c>. Keys are compared in constant time.
+/// <c>Authorization: Bearer &lt;key&gt;</c>; on the hub's path also as the <c>access_token</c> query parameter, which
+/// is how SignalR clients (the JavaScript client's <c>accessTokenFactory</c>) send it on WebSocket and SSE
+/// connections, where browsers cannot set headers. Keys are compared in constant time.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -41,6 +43,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             presented = header["Bearer ".Length..].Trim();
+        }
+
+        if (presented.Length == 0 && Request.Path.StartsWithSegments(Tracking.TrackingHub.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            presented = Request.Query["access_token"].ToString();
         }
 
         if (presented.Length == 0)
@@ -65,40 +72,5 @@ internal sealed class ApiKeyAuthenticationHandler(
                 title: "An API key is required",
                 detail: "Send one of LiveTrack:Api:Keys in the X-Api-Key header or as Authorization: Bearer <key>.")
             .ExecuteAsync(Context);
-    }
-}
-
-/// <summary>The accepted keys: configured ones, or one generated for this run (and logged at start).</summary>
-public sealed class ApiKeys
-{
-    private readonly byte[][] keys;
-
-    public ApiKeys(IOptions<ApiAccessOptions> options, ILogger<ApiKeys> logger)
-    {
-        var configured = options.Value.Keys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
-        if (configured.Count == 0)
-        {
-            var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            configured.Add(generated);
-            GeofenceLog.GeneratedApiKey(logger, generated);
-        }
-        else
-        {
-            GeofenceLog.ConfiguredApiKeys(logger, configured.Count, options.Value.AnonymousReads ? "anonymous" : "keyed too");
-        }
-
-        keys = [.. configured.Select(Encoding.UTF8.GetBytes)];
-    }
-
-    public bool Accepts(string presented)
-    {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        var accepted = false;
-        foreach (var key in keys)
-        {
-            accepted |= CryptographicOperations.FixedTimeEquals(bytes, key);
-        }
-
-        return accepted;
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Serialization;
+using System.Text.Json;
 using LiveTrack.ServiceDefaults;
 using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Apis;
@@ -8,7 +8,6 @@ using LiveTrack.Server.History;
 using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Json;
 
 namespace LiveTrack.Server.Hosting;
 
@@ -25,7 +24,7 @@ public static class LiveTrackHosting
         services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath));
         services.AddSingleton<GeofenceCatalog>();
         services.AddSingleton<IGeofenceIndexProvider>(sp => sp.GetRequiredService<GeofenceCatalog>());
-        services.AddSingleton<IGeofenceChangeListener>(sp => sp.GetRequiredService<GeofenceCatalog>());
+        services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<GeofenceChanges>();
 
@@ -34,7 +33,7 @@ public static class LiveTrackHosting
         services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath));
         services.AddSingleton<RuleCatalog>();
         services.AddSingleton<IAlertRuleProvider>(sp => sp.GetRequiredService<RuleCatalog>());
-        services.AddSingleton<IRuleChangeListener>(sp => sp.GetRequiredService<RuleCatalog>());
+        services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<IAlertStore, FileAlertStore>();
         services.AddSingleton<WebhookDispatcher>();
@@ -66,9 +65,15 @@ public static class LiveTrackHosting
         services.AddSingleton<ITrafficObserver, HubTrafficObserver>();
         services.AddHostedService<FrameDispatcher>();
 
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // One JSON contract (source-generated, camelCase, enums as names) for REST and both hub protocols.
+        var hubJson = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HubJson.Configure(hubJson);
+        services.AddSignalR()
+            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = JsonMessagePackResolver.Options(hubJson));
+        services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddLiveTrackOpenApi();
         services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.SectionName);
         services.AddSingleton<ApiKeys>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -96,14 +101,20 @@ public static class LiveTrackHosting
 
     public static WebApplication MapLiveTrack(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A request the server refuses while reading it (a body over Kestrel's limit, a malformed request) keeps its
+        // 4xx status and gets a problem body; anything else unhandled is a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.Services.GetRequiredService<ApiKeys>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHub<TrackingHub>("/hubs/tracking");
+        app.MapHub<TrackingHub>(TrackingHub.Path).RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
+        app.MapLiveTrackOpenApi();
         app.MapAircraftApi();
         app.MapFeedsApi();
         app.MapGeofencesApi();

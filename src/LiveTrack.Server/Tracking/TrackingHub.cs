@@ -13,6 +13,9 @@ namespace LiveTrack.Server.Tracking;
 public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic, IOptions<TrackingHubOptions> options, LiveTrackMetrics metrics)
     : Hub<ITrackingClient>, ITrackingHub
 {
+    /// <summary>Where the hub is mapped.</summary>
+    public const string Path = "/hubs/tracking";
+
     public override Task OnConnectedAsync()
     {
         clients.Connect(Context.ConnectionId);

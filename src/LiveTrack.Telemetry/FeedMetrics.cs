@@ -1,20 +1,26 @@
 using System.Diagnostics.Metrics;
 
-namespace LiveTrack.Ingestion;
+namespace LiveTrack.Telemetry;
 
 /// <summary>
-/// Per-feed counters as OpenTelemetry-style metrics on the <c>LiveTrack</c> meter, read from the same
-/// <see cref="FeedStatus"/> objects as <c>GET /api/feeds</c> so the two never disagree. Tag: <c>livetrack.feed</c>.
+/// The per-feed instruments on the <c>LiveTrack</c> meter: observable counters and a gauge read, at each collection,
+/// from the feeds' own status (the same numbers as <c>GET /api/feeds</c>, so the two never disagree). Tag:
+/// <c>livetrack.feed</c>. Declared here with every other LiveTrack instrument; the ingestion layer supplies the
+/// readings.
 /// </summary>
 public sealed class FeedMetrics : IDisposable
 {
-    public const string MeterName = LiveTrack.Telemetry.LiveTrackDiagnostics.SourceName;
+    public const string MeterName = LiveTrackDiagnostics.SourceName;
     public const string FeedTag = "livetrack.feed";
 
     private readonly Meter meter;
 
-    public FeedMetrics(IMeterFactory meterFactory, FeedStatusRegistry registry)
+    /// <param name="meterFactory">The host's meter factory.</param>
+    /// <param name="read">Every feed's counters now.</param>
+    public FeedMetrics(IMeterFactory meterFactory, Func<IEnumerable<FeedCounters>> read)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(read);
         meter = meterFactory.Create(MeterName);
         Counter("livetrack.feed.lines", "{line}", "Lines or documents read from the feed.", s => s.Lines);
         Counter("livetrack.feed.messages", "{message}", "Messages or changed aircraft entries parsed from the feed.", s => s.Messages);
@@ -28,14 +34,14 @@ public sealed class FeedMetrics : IDisposable
         Counter("livetrack.feed.reconnects", "{reconnect}", "Reconnections or retries after a failure.", s => s.Reconnects);
         meter.CreateObservableGauge(
             "livetrack.feed.connections",
-            () => registry.All.Select(f => new Measurement<int>(f.Snapshot().Connections, new KeyValuePair<string, object?>(FeedTag, f.Name))),
+            () => read().Select(f => new Measurement<int>(f.Connections, new KeyValuePair<string, object?>(FeedTag, f.Feed))),
             "{connection}",
             "Open connections of the feed.");
 
-        void Counter(string name, string unit, string description, Func<FeedStatusSnapshot, long> value) =>
+        void Counter(string name, string unit, string description, Func<FeedCounters, long> value) =>
             meter.CreateObservableCounter(
                 name,
-                () => registry.All.Select(f => new Measurement<long>(value(f.Snapshot()), new KeyValuePair<string, object?>(FeedTag, f.Name))),
+                () => read().Select(f => new Measurement<long>(value(f), new KeyValuePair<string, object?>(FeedTag, f.Feed))),
                 unit,
                 description);
     }

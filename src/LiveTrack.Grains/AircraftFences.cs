@@ -1,0 +1,154 @@
+using LiveTrack.Geo;
+using LiveTrack.Geofencing;
+
+namespace LiveTrack.Grains;
+
+/// <summary>
+/// One aircraft's relation to the fences, free of Orleans: which fences it is inside, and the events each new
+/// position, fence change or loss produces. Sequence numbers start from the activation's clock in microseconds and
+/// increase by one per event, so they keep increasing across grain activations.
+/// </summary>
+public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
+{
+    private readonly Dictionary<string, string> inside = new(StringComparer.Ordinal);
+    private long sequence = activatedAt.ToUnixTimeMilliseconds() * 1000;
+
+    public IReadOnlyCollection<string> Inside => inside.Keys;
+
+    /// <summary>The next number of this aircraft's event and signal sequence.</summary>
+    public long NextSequence() => ++sequence;
+
+    /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
+    public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
+    {
+        var events = new List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>();
+        if (before is not { } from)
+        {
+            foreach (var fence in index.Containing(after.Latitude, after.Longitude, after.AltitudeFeet))
+            {
+                events.Add((null, GeofenceEventKind.Entered, GeofenceEventReason.FirstSeen, fence, after.Time));
+            }
+        }
+        else
+        {
+            var candidates = index.CandidatesAlong(from.Point, after.Point).Select(f => f.Id).Concat(inside.Keys).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var id in candidates)
+            {
+                if (index.Find(id) is not { } fence)
+                {
+                    continue;
+                }
+
+                var wasInside = inside.ContainsKey(id);
+                foreach (var crossing in GeofenceCrossings.Find(fence, from, after))
+                {
+                    var kind = crossing.Kind == GeofenceCrossingKind.Entered ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
+                    if ((kind == GeofenceEventKind.Entered) == wasInside)
+                    {
+                        continue; // Already in that state (e.g. after a fence change): nothing to report.
+                    }
+
+                    events.Add((crossing, kind, GeofenceEventReason.Crossed, fence, crossing.Time));
+                    wasInside = kind == GeofenceEventKind.Entered;
+                }
+
+                // Guard: whatever the crossings said, end in the state the position is actually in.
+                var isInside = fence.Contains(after.Latitude, after.Longitude, after.AltitudeFeet);
+                if (isInside != wasInside)
+                {
+                    events.Add((null, isInside ? GeofenceEventKind.Entered : GeofenceEventKind.Exited, GeofenceEventReason.Crossed, fence, after.Time));
+                }
+            }
+        }
+
+        var result = new List<GeofenceEvent>(events.Count);
+        foreach (var e in events.OrderBy(e => e.At))
+        {
+            Apply(e.Kind, e.Fence);
+            result.Add(new GeofenceEvent
+            {
+                Icao = icao,
+                Sequence = ++sequence,
+                Kind = e.Kind,
+                Reason = e.Reason,
+                FenceId = e.Fence.Id,
+                FenceName = e.Fence.Name,
+                At = e.At,
+                Before = before is { } b ? ToEvidence(b) : null,
+                After = ToEvidence(after),
+                Crossing = e.Crossing is { } c ? new EventPosition(c.Point.Latitude, c.Point.Longitude, c.AltitudeFeet is { } alt ? (int)Math.Round(alt) : null, c.Time) : null,
+                Boundary = e.Crossing?.Boundary.ToString(),
+                Callsign = callsign,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>Re-checks one fence after it changed; <paramref name="fence"/> is null when it was deleted.</summary>
+    public GeofenceEvent? FenceChanged(string fenceId, GeofenceDefinition? fence, TrackPosition? position, string? callsign)
+    {
+        var wasInside = inside.TryGetValue(fenceId, out var oldName);
+        var isInside = fence is not null && position is { } p && fence.Contains(p.Latitude, p.Longitude, p.AltitudeFeet);
+        if (wasInside == isInside)
+        {
+            return null;
+        }
+
+        var kind = isInside ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
+        if (isInside)
+        {
+            inside[fenceId] = fence!.Name;
+        }
+        else
+        {
+            inside.Remove(fenceId);
+        }
+
+        return new GeofenceEvent
+        {
+            Icao = icao,
+            Sequence = ++sequence,
+            Kind = kind,
+            Reason = isInside ? GeofenceEventReason.FenceCreated : GeofenceEventReason.FenceDeleted,
+            FenceId = fenceId,
+            FenceName = fence?.Name ?? oldName,
+            At = position?.Time ?? DateTimeOffset.UtcNow,
+            After = position is { } at ? ToEvidence(at) : null,
+            Callsign = callsign,
+        };
+    }
+
+    /// <summary>LostInside for every fence the aircraft was inside; the aircraft is then inside none.</summary>
+    public List<GeofenceEvent> Lost(TrackPosition? last, DateTimeOffset at, string? callsign)
+    {
+        var events = inside.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new GeofenceEvent
+        {
+            Icao = icao,
+            Sequence = ++sequence,
+            Kind = GeofenceEventKind.LostInside,
+            Reason = GeofenceEventReason.Lost,
+            FenceId = f.Key,
+            FenceName = f.Value,
+            At = at,
+            Before = last is { } l ? ToEvidence(l) : null,
+            Callsign = callsign,
+        }).ToList();
+        inside.Clear();
+        return events;
+    }
+
+    private void Apply(GeofenceEventKind kind, GeofenceDefinition fence)
+    {
+        if (kind == GeofenceEventKind.Entered)
+        {
+            inside[fence.Id] = fence.Name;
+        }
+        else
+        {
+            inside.Remove(fence.Id);
+        }
+    }
+
+    private static EventPosition ToEvidence(TrackPosition p) => new(p.Latitude, p.Longitude, p.AltitudeFeet, p.Time);
+}

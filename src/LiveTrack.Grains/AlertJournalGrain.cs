@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using LiveTrack.Alerting;
+using LiveTrack.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace LiveTrack.Grains;
+
+/// <summary>The cluster's alert journal (see <see cref="IAlertJournalGrain"/>).</summary>
+[GrainType("alert-journal")]
+public sealed class AlertJournalGrain(
+    IAlertStore store,
+    IAlertDelivery delivery,
+    IAlertRuleProvider rules,
+    ITrafficOutbox outbox) : Grain, IAlertJournalGrain
+{
+    public async Task<int> Record(Alert[] alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var added = 0;
+        foreach (var alert in alerts)
+        {
+            using var span = LiveTrackDiagnostics.StartFrom(Spans.AlertRecord, ActivityKind.Internal, alert.TraceParent);
+            span?.SetTag(Tags.AlertId, alert.Id);
+            span?.SetTag(Tags.RuleId, alert.RuleId);
+            if (!await store.Append(alert))
+            {
+                continue; // The same condition evaluated again: already recorded and delivered.
+            }
+
+            added++;
+            var recorded = alert with { TraceParent = LiveTrackDiagnostics.TraceParentOf(span) ?? alert.TraceParent };
+            outbox.Alert(recorded);
+            if (rules.Current.Find(alert.RuleId) is { Webhooks.Count: > 0 } rule)
+            {
+                delivery.Enqueue(recorded, rule.Webhooks);
+            }
+        }
+
+        return added;
+    }
+
+    public Task<AlertPage> Query(AlertQuery query) => Task.FromResult(store.Query(query));
+
+    public Task<Alert?> Find(string alertId) => Task.FromResult(store.Find(alertId));
+
+    public Task<DeadLetter[]> DeadLetters() => Task.FromResult(delivery.DeadLetters().ToArray());
+
+    public Task<bool> Resend(string deadLetterId) => delivery.Resend(deadLetterId);
+}

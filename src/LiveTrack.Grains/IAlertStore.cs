@@ -1,0 +1,17 @@
+using LiveTrack.Alerting;
+
+namespace LiveTrack.Grains;
+
+/// <summary>
+/// Where the alert journal keeps history and dead letters, and how it hands alerts to webhooks: host services on the
+/// journal's silo. The embedded default keeps files; delivery runs in the background, never in the grain.
+/// </summary>
+public interface IAlertStore
+{
+    /// <summary>Appends an alert; false when its id is already stored.</summary>
+    Task<bool> Append(Alert alert);
+
+    AlertPage Query(AlertQuery query);
+
+    Alert? Find(string alertId);
+}

@@ -1,0 +1,6 @@
+using LiveTrack.Server.Storage;
+
+namespace LiveTrack.Server.Alerts;
+
+/// <summary>One JSON file per rule in a folder (see <see cref="FileDocumentStore{T}"/>).</summary>
+public sealed class FileRuleStore(string folder) : FileDocumentStore<StoredRule>(folder, r => r.Id), IRuleStore;

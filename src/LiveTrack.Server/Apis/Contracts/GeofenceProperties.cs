@@ -1,0 +1,10 @@
+namespace LiveTrack.Server.Apis.Contracts;
+
+/// <summary>The <c>properties</c> of a fence returned by the API.</summary>
+public sealed record GeofenceProperties(
+    string Name,
+    string[] Tags,
+    int? FloorFt,
+    int? CeilingFt,
+    double BufferNm,
+    GeoJsonGeometry? SubmittedGeometry);

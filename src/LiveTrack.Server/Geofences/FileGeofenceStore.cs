@@ -1,0 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using LiveTrack.Server.Storage;
+
+namespace LiveTrack.Server.Geofences;
+
+/// <summary>One JSON file per fence in a folder (see <see cref="FileDocumentStore{T}"/>).</summary>
+public sealed class FileGeofenceStore(string folder) : FileDocumentStore<StoredGeofence>(folder, f => f.Id), IGeofenceStore;
