@@ -25,6 +25,9 @@ internal sealed class BoundarySearch(
     private const double InitialRadiusNauticalMiles = 16;
     private const double QuarterCircumferenceNauticalMiles = Geodesy.EarthRadiusNauticalMiles * Math.PI / 2;
     private const int MaxNodes = 1_000_000;
+
+    /// <summary>Pieces this short (half-length, nm) are resolved by golden-section search instead of being halved further.</summary>
+    private const double ResolveHalfLengthNauticalMiles = 30;
     private const double DegreesToRadians = Math.PI / 180;
 
     public BoundaryPoint? Run(double within)
@@ -82,17 +85,21 @@ internal sealed class BoundarySearch(
         GeoPoint? bestPoint = null;
         var queue = new PriorityQueue<Node, double>();
 
-        void Evaluate(in Edge e, double t0, double t1)
+        void Consider(double v, GeoPoint point)
         {
-            var t = (t0 + t1) / 2;
-            var point = new GeoPoint(e.Y0 + (t * e.Dy), e.X0 + (t * e.Dx));
-            var v = value(point);
             if (v <= best)
             {
                 best = v;
                 bestPoint = point;
             }
+        }
 
+        void Evaluate(in Edge e, double t0, double t1)
+        {
+            var t = (t0 + t1) / 2;
+            var point = e.At(t);
+            var v = value(point);
+            Consider(v, point);
             var lower = v - (lipschitz * HalfLength(e, t0, t1));
             if (lower < best - tolerance)
             {
@@ -113,12 +120,62 @@ internal sealed class BoundarySearch(
                 break;
             }
 
+            if (HalfLength(node.Edge, node.T0, node.T1) <= ResolveHalfLengthNauticalMiles)
+            {
+                var (v, point) = GoldenSection(node.Edge, node.T0, node.T1);
+                Consider(v, point);
+                continue;
+            }
+
             var mid = (node.T0 + node.T1) / 2;
             Evaluate(node.Edge, node.T0, mid);
             Evaluate(node.Edge, mid, node.T1);
         }
 
         return bestPoint is { } p ? new BoundaryPoint(p, best) : null;
+    }
+
+    /// <summary>
+    /// The minimum over a short piece, where the function is unimodal (a distance, or a sum of two, along a nearly
+    /// straight line): golden-section search to 1e-6 nm along the piece, ends included.
+    /// </summary>
+    private (double Value, GeoPoint Point) GoldenSection(in Edge e, double a, double b)
+    {
+        const double InverseGolden = 0.6180339887498949;
+        var length = 2 * HalfLength(e, a, b);
+        var c = b - (InverseGolden * (b - a));
+        var d = a + (InverseGolden * (b - a));
+        var fc = value(e.At(c));
+        var fd = value(e.At(d));
+        for (var i = 0; i < 80 && length > 1e-6; i++)
+        {
+            if (fc <= fd)
+            {
+                (b, d, fd) = (d, c, fc);
+                c = b - (InverseGolden * (b - a));
+                fc = value(e.At(c));
+            }
+            else
+            {
+                (a, c, fc) = (c, d, fd);
+                d = a + (InverseGolden * (b - a));
+                fd = value(e.At(d));
+            }
+
+            length *= InverseGolden;
+        }
+
+        var (t, v) = fc <= fd ? (c, fc) : (d, fd);
+        foreach (var end in new[] { a, b })
+        {
+            var fe = value(e.At(end));
+            if (fe < v)
+            {
+                (t, v) = (end, fe);
+            }
+        }
+
+        return (v, e.At(t));
     }
 
     /// <summary>An upper bound of the distance from the middle of the piece to any point of it, in nautical miles.</summary>
@@ -174,7 +231,10 @@ internal sealed class BoundarySearch(
     }
 
     /// <summary>A straight lon/lat stretch of outline.</summary>
-    internal readonly record struct Edge(double X0, double Y0, double Dx, double Dy);
+    internal readonly record struct Edge(double X0, double Y0, double Dx, double Dy)
+    {
+        public GeoPoint At(double t) => new(Y0 + (t * Dy), X0 + (t * Dx));
+    }
 
     private readonly record struct Node(Edge Edge, double T0, double T1);
 

@@ -15,9 +15,11 @@ namespace LiveTrack.Geofencing;
 /// spherical cap that must hold the answer (grown until it provably does). Each edge piece is judged by the value
 /// at its midpoint minus the Lipschitz constant (1 for a distance, 2 for a focal sum) times an upper bound of the
 /// distance from the midpoint to any point of the piece (its lon/lat length, with the cosine of the latitude
-/// nearest the equator); pieces that cannot beat the best value found are dropped, the others halved. The result
-/// is within <see cref="DistanceToleranceNauticalMiles"/> (distances) or <see cref="FocalSumToleranceNauticalMiles"/>
-/// (focal sums) of the true minimum, and never below it: it is the value at an actual outline point.</para>
+/// nearest the equator); pieces that cannot beat the best value found are dropped, the others halved until they are
+/// at most 60 nm long, where the function is unimodal (a distance, or a sum of two, along a nearly straight line) and
+/// golden-section search finds the piece's minimum to 1e-6 nm. The result is within
+/// <see cref="DistanceToleranceNauticalMiles"/> (distances) or <see cref="FocalSumToleranceNauticalMiles"/> (focal
+/// sums) of the true minimum, and never below it: it is the value at an actual outline point.</para>
 /// </remarks>
 public static class GeofenceDistances
 {

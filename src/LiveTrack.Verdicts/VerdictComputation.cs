@@ -27,7 +27,7 @@ namespace LiveTrack.Verdicts;
 internal sealed class VerdictComputation
 {
     /// <summary>Arc searches stop on pieces shorter than this (nm): the accuracy of closest approaches on legs.</summary>
-    private const double ArcTolerance = 0.0005;
+    private const double ArcTolerance = 0.005;
 
     /// <summary>Slack on the crossing test, covering the distances' own tolerance.</summary>
     private const double Slack = 1e-4;
@@ -581,7 +581,7 @@ internal sealed class VerdictComputation
         candidates.Sort((x, y) => x.Lower != y.Lower ? x.Lower.CompareTo(y.Lower) : x.Index != y.Index ? x.Index.CompareTo(y.Index) : x.IsLeg.CompareTo(y.IsLeg));
         foreach (var (lower, index, isLeg) in candidates)
         {
-            if (lower >= best)
+            if (lower >= best - ArcTolerance)
             {
                 break;
             }
@@ -692,7 +692,7 @@ internal sealed class VerdictComputation
         {
             var i = near[0];
             var signed = insideOutline[i] ? -Exact(i) : Exact(i);
-            Add(VerdictEvidence.ReportWithinUncertainty, near.Count, reports[i].Time, words.ReportsNear(near.Count, reports[i].Time, signed, uncertainty[i], verticallyDeep[i]));
+            Add(VerdictEvidence.ReportWithinUncertainty, near.Count, reports[i].Time, words.ReportsNear(near.Count, reports[i].Time, signed, uncertainty[i], insideOutline[i] && lowerBound[i] > uncertainty[i]));
         }
 
         if (noAltitude.Count > 0)

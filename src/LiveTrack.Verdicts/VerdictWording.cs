@@ -57,11 +57,11 @@ internal sealed class VerdictWording(string? who, VerdictFence fence, DateTimeOf
         ? F($"The {Duration(first.LegSeconds)} leg between the reports at {Time(first.Before.Time)} and {Time(first.After.Time)} crosses the {Boundary(first.Boundary)} at {Time(first.Time)} and goes inside by more than its uncertainty.")
         : F($"{count} legs between reports go inside by more than their uncertainty; the first crosses the {Boundary(first.Boundary)} at {Time(first.Time)}.");
 
-    public string ReportsNear(int count, DateTimeOffset time, double signed, double uncertainty, bool verticallyInside)
+    public string ReportsNear(int count, DateTimeOffset time, double signed, double uncertainty, bool laterallyInside)
     {
         var where = signed >= 0 ? "outside" : "inside";
         var what = F($"{Nm(Math.Abs(signed))} nm {where} the outline, within its uncertainty of {Nm(uncertainty)} nm");
-        if (!verticallyInside && fence.Definition.HasAltitudeBand && signed < 0)
+        if (laterallyInside)
         {
             what = "within the altitude uncertainty of a floor or ceiling";
         }
