@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LiveTrack.Verdicts;
+
+/// <summary>
+/// Where a fence came from, as its GeoJSON properties say (issue 13): the boundary dataset, its version and licence,
+/// the fence's own version. Every verdict names it.
+/// </summary>
+/// <param name="Dataset">Dataset identifier (property <c>dataset</c>), e.g. <c>osm-maritime-1000m</c>.</param>
+/// <param name="DatasetTitle">Short human name of the dataset (<c>datasetTitle</c>), e.g. "OSM maritime boundary".</param>
+/// <param name="DatasetVersion">Dataset or package version (<c>datasetVersion</c>), e.g. <c>1.1.0</c>.</param>
+/// <param name="ResolutionMetres">Simplification resolution of the dataset (<c>resolutionM</c>).</param>
+/// <param name="Licence">Licence (<c>licence</c> or <c>license</c>), e.g. <c>ODbL-1.0</c>.</param>
+/// <param name="Attribution">Attribution text (<c>attribution</c>).</param>
+/// <param name="Kind">Kind of fence (<c>kind</c>), e.g. <c>national-airspace</c>.</param>
+/// <param name="Country">ISO 3166-1 alpha-3 code (<c>country</c>).</param>
+/// <param name="Version">The fence's own version (<c>version</c>).</param>
+/// <param name="Updated">When the fence was last imported or changed (<c>updated</c>, else <c>importedAt</c>), as written.</param>
+/// <param name="Properties">
+/// Every scalar property of the fence's GeoJSON except its shape parameters (<c>id, name, tags, floorFt, ceilingFt,
+/// bufferNm, radiusNm, submittedGeometry</c>), in ordinal key order; strings as they are, numbers and booleans in
+/// their JSON spelling.
+/// </param>
+public sealed record FenceProvenance(
+    string? Dataset,
+    string? DatasetTitle,
+    string? DatasetVersion,
+    double? ResolutionMetres,
+    string? Licence,
+    string? Attribution,
+    string? Kind,
+    string? Country,
+    string? Version,
+    string? Updated,
+    IReadOnlyDictionary<string, string> Properties)
+{
+    private static readonly HashSet<string> ShapeProperties =
+        new(["id", "name", "tags", "floorFt", "ceilingFt", "bufferNm", "radiusNm", "submittedGeometry"], StringComparer.Ordinal);
+
+    /// <summary>No provenance.</summary>
+    public static FenceProvenance None { get; } = new(null, null, null, null, null, null, null, null, null, null, new SortedDictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Reads the provenance and the <c>toleranceNm</c> property (0 when absent, negative or not a number) from a
+    /// GeoJSON Feature's properties.
+    /// </summary>
+    public static (FenceProvenance Provenance, double ToleranceNauticalMiles) FromGeoJson(string featureJson)
+    {
+        ArgumentNullException.ThrowIfNull(featureJson);
+        using var document = JsonDocument.Parse(featureJson);
+        if (!document.RootElement.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return (None, 0);
+        }
+
+        var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var tolerance = 0.0;
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (property.NameEquals("toleranceNm") && property.Value.ValueKind == JsonValueKind.Number
+                && property.Value.TryGetDouble(out var t) && double.IsFinite(t) && t > 0)
+            {
+                tolerance = t;
+            }
+
+            if (ShapeProperties.Contains(property.Name))
+            {
+                continue;
+            }
+
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                all[property.Name] = text;
+            }
+        }
+
+        string? Get(string key) => all.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+        var resolution = Get("resolutionM") is { } r && double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var metres)
+            && double.IsFinite(metres) && metres > 0
+            ? metres
+            : (double?)null;
+
+        return (new FenceProvenance(
+            Get("dataset"),
+            Get("datasetTitle"),
+            Get("datasetVersion"),
+            resolution,
+            Get("licence") ?? Get("license"),
+            Get("attribution"),
+            Get("kind"),
+            Get("country"),
+            Get("version"),
+            Get("updated") ?? Get("importedAt"),
+            all), tolerance);
+    }
+
+    /// <summary>
+    /// The parenthesis the summary puts after the fence's name, e.g. "OSM maritime boundary, 1 km resolution,
+    /// v1.1.0"; null when the fence names no dataset.
+    /// </summary>
+    public string? Describe()
+    {
+        var parts = new List<string>(3);
+        if ((DatasetTitle ?? Dataset) is { } title)
+        {
+            parts.Add(title);
+        }
+
+        if (ResolutionMetres is { } m)
+        {
+            parts.Add(m >= 1000
+                ? string.Create(CultureInfo.InvariantCulture, $"{m / 1000:0.###} km resolution")
+                : string.Create(CultureInfo.InvariantCulture, $"{m:0.###} m resolution"));
+        }
+
+        if (DatasetVersion is { } version)
+        {
+            parts.Add(version.StartsWith('v') ? version : "v" + version);
+        }
+
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+}
