@@ -58,6 +58,9 @@ public static class MilitaryAddresses
         return false;
     }
 
+    /// <summary>The ranges (for checks against the allocation table).</summary>
+    internal static IReadOnlyList<(int Start, int End, string Name)> All => Ranges;
+
     private static (int, int, string)[] Parse() =>
         [.. Table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 3))
