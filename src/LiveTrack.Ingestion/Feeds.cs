@@ -236,6 +236,7 @@ internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, 
     {
         var renderer = new ModeSRenderer(simulator.Start);
         var framer = new LiveTrack.ModeS.BeastFramer();
+        var clock = new ArrivalClock();
         var messages = new List<SbsMessage>();
         var bytes = new byte[ModeSRenderer.MaxBytesPerMessage];
         var reports = new List<AircraftReport>(16);
@@ -250,7 +251,7 @@ internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, 
                 var length = renderer.Render(generated, bytes);
                 for (var offset = 0; offset < length;)
                 {
-                    offset += decoder.DecodeBeast(framer, bytes.AsSpan(offset, length - offset), ingestor, now, reports);
+                    offset += decoder.DecodeBeast(framer, clock, bytes.AsSpan(offset, length - offset), ingestor, now, reports);
                     foreach (var report in reports)
                     {
                         await ingestor.Publish(report, cancellationToken);

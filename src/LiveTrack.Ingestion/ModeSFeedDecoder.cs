@@ -56,20 +56,27 @@ public sealed class ModeSFeedDecoder
     /// <summary>
     /// Decodes one message and maps it to a report (null when it is not used), counting the outcome on the feed.
     /// </summary>
-    public AircraftReport? Decode(ReadOnlySpan<byte> message, bool mlat, FeedIngestor ingestor, DateTimeOffset receivedAt)
+    /// <param name="message">The 7 or 14 message bytes.</param>
+    /// <param name="mlat">True for a multilaterated result.</param>
+    /// <param name="ingestor">The feed's ingestor (for counting).</param>
+    /// <param name="receivedAt">When the bytes were read.</param>
+    /// <param name="clock">The connection's arrival clock, which orders frames read together.</param>
+    public AircraftReport? Decode(ReadOnlySpan<byte> message, bool mlat, FeedIngestor ingestor, DateTimeOffset receivedAt, ArrivalClock clock)
     {
         ArgumentNullException.ThrowIfNull(ingestor);
+        ArgumentNullException.ThrowIfNull(clock);
         ModeSDecodeStatus status;
         ModeSMessage decoded;
+        var stamp = clock.Stamp(receivedAt);
         lock (gate)
         {
-            status = receiver.Decode(message, mlat, receivedAt.UtcTicks, out decoded);
+            status = receiver.Decode(message, mlat, stamp.UtcTicks, out decoded);
         }
 
         switch (status)
         {
             case ModeSDecodeStatus.Decoded:
-                if (ModeSReports.ToReport(decoded, ingestor.Status.Name, receivedAt) is { } report)
+                if (ModeSReports.ToReport(decoded, ingestor.Status.Name, receivedAt, stamp) is { } report)
                 {
                     return report;
                 }
@@ -89,6 +96,7 @@ public sealed class ModeSFeedDecoder
     {
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         var framer = new BeastFramer();
+        var clock = new ArrivalClock();
         var reports = new List<AircraftReport>(256);
         try
         {
@@ -102,7 +110,7 @@ public sealed class ModeSFeedDecoder
                     var offset = 0;
                     while (offset < segment.Length)
                     {
-                        offset += DecodeBeast(framer, segment.Span[offset..], ingestor, receivedAt, reports);
+                        offset += DecodeBeast(framer, clock, segment.Span[offset..], ingestor, receivedAt, reports);
                         foreach (var report in reports)
                         {
                             await ingestor.Publish(report, cancellationToken);
@@ -135,9 +143,10 @@ public sealed class ModeSFeedDecoder
     /// Frames and decodes messages of <paramref name="input"/> until <paramref name="reports"/> is at its capacity or
     /// the input is used up; returns the bytes consumed. A frame cut off at the end is completed by the next call.
     /// </summary>
-    public int DecodeBeast(BeastFramer framer, ReadOnlySpan<byte> input, FeedIngestor ingestor, DateTimeOffset receivedAt, List<AircraftReport> reports)
+    public int DecodeBeast(BeastFramer framer, ArrivalClock clock, ReadOnlySpan<byte> input, FeedIngestor ingestor, DateTimeOffset receivedAt, List<AircraftReport> reports)
     {
         ArgumentNullException.ThrowIfNull(framer);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(ingestor);
         ArgumentNullException.ThrowIfNull(reports);
         var start = input.Length;
@@ -151,7 +160,7 @@ public sealed class ModeSFeedDecoder
                 continue;
             }
 
-            if (Decode(framer.Message, framer.IsMlat, ingestor, receivedAt) is { } report)
+            if (Decode(framer.Message, framer.IsMlat, ingestor, receivedAt, clock) is { } report)
             {
                 reports.Add(report);
             }
@@ -168,6 +177,7 @@ public sealed class ModeSFeedDecoder
     private async Task ReadAvrAsync(Stream stream, FeedIngestor ingestor, CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
+        var clock = new ArrivalClock();
         var discarding = false;
         try
         {
@@ -186,7 +196,7 @@ public sealed class ModeSFeedDecoder
                         continue;
                     }
 
-                    if (DecodeAvr(line, ingestor, receivedAt) is { } report)
+                    if (DecodeAvr(line, ingestor, receivedAt, clock) is { } report)
                     {
                         await ingestor.Publish(report, cancellationToken);
                     }
@@ -207,7 +217,7 @@ public sealed class ModeSFeedDecoder
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (read.IsCompleted)
                 {
-                    if (!discarding && buffer.Length > 0 && DecodeAvr(buffer, ingestor, receivedAt) is { } last)
+                    if (!discarding && buffer.Length > 0 && DecodeAvr(buffer, ingestor, receivedAt, clock) is { } last)
                     {
                         await ingestor.Publish(last, cancellationToken);
                     }
@@ -222,7 +232,7 @@ public sealed class ModeSFeedDecoder
         }
     }
 
-    private AircraftReport? DecodeAvr(ReadOnlySequence<byte> line, FeedIngestor ingestor, DateTimeOffset receivedAt)
+    private AircraftReport? DecodeAvr(ReadOnlySequence<byte> line, FeedIngestor ingestor, DateTimeOffset receivedAt, ArrivalClock clock)
     {
         Span<byte> text = stackalloc byte[MaxAvrLine];
         var length = (int)Math.Min(line.Length, MaxAvrLine);
@@ -238,7 +248,7 @@ public sealed class ModeSFeedDecoder
         switch (AvrParser.TryParse(text, message, out var bytes, out var timestamp))
         {
             case AvrParseStatus.Message:
-                return Decode(message[..bytes], timestamp == BeastFramer.MlatTimestamp, ingestor, receivedAt);
+                return Decode(message[..bytes], timestamp == BeastFramer.MlatTimestamp, ingestor, receivedAt, clock);
             case AvrParseStatus.Skipped:
                 ingestor.Status.Skipped();
                 return null;

@@ -16,16 +16,17 @@ public static class ModeSReports
     };
 
     /// <summary>
-    /// The report of one message, stamped with the receive time (Beast and AVR timestamps are receiver clock
-    /// counts, not times); null when the message carries nothing a report has (e.g. operational status).
+    /// The report of one message; null when the message carries nothing a report has (e.g. operational status).
+    /// Beast and AVR timestamps are receiver clock counts, not times: the observation time is the receive time,
+    /// made strictly increasing per connection by <see cref="ArrivalClock"/>.
     /// </summary>
-    public static AircraftReport? ToReport(in ModeSMessage message, string feed, DateTimeOffset receivedAt)
+    public static AircraftReport? ToReport(in ModeSMessage message, string feed, DateTimeOffset receivedAt, DateTimeOffset? timestamp = null)
     {
         var report = new AircraftReport
         {
             Icao = IcaoAddress.FromAddress(message.Address, message.NonIcaoAddress),
             Feed = feed,
-            Timestamp = receivedAt,
+            Timestamp = timestamp ?? receivedAt,
             ReceivedAt = receivedAt,
             Latitude = message.Latitude,
             Longitude = message.Longitude,
