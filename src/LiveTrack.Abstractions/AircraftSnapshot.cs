@@ -41,6 +41,21 @@ public sealed record AircraftSnapshot
     [System.Text.Json.Serialization.JsonIgnore]
     public string? TraceParent { get; init; }
 
+    /// <summary>Country of registration from the ICAO address allocation (e.g. <c>United States</c>).</summary>
+    [Id(110)] public string? Country { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 code of <see cref="Country"/> (e.g. <c>US</c>).</summary>
+    [Id(111)] public string? CountryCode { get; init; }
+
+    /// <summary>Type description from the aircraft database (e.g. <c>BOEING RC-135V</c>).</summary>
+    [Id(112)] public string? Description { get; init; }
+
+    /// <summary>Owner or operator from the aircraft database.</summary>
+    [Id(113)] public string? Operator { get; init; }
+
+    /// <summary>Tags from the aircraft database (plane-alert-db tags and category, tar1090-db flags).</summary>
+    [Id(114)] public string[] Tags { get; init; } = [];
+
     /// <summary>True when both coordinates are known.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasPosition => Latitude.HasValue && Longitude.HasValue;

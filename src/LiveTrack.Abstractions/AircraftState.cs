@@ -44,6 +44,9 @@ public sealed record AircraftState
     /// <summary>Accuracy of <see cref="Position"/> when its feed gave it (readsb <c>nic</c>, <c>nac_p</c>, <c>rc</c>).</summary>
     [Id(100)] public PositionAccuracy? PositionAccuracy { get; init; }
 
+    /// <summary>Who the aircraft is (address allocation, military ranges, aircraft database), looked up once per aircraft.</summary>
+    [Id(110)] public AircraftIdentity? Identity { get; init; }
+
     /// <summary>A compact view for clients and lists.</summary>
     public AircraftSnapshot ToSnapshot() => new()
     {
@@ -64,8 +67,13 @@ public sealed record AircraftState
         LastSeen = LastSeen,
         Feed = LastFeed,
         Category = Category?.Value,
-        Registration = Registration?.Value,
-        TypeCode = TypeCode?.Value,
-        Military = Military?.Value,
+        Registration = Registration?.Value ?? Identity?.Registration,
+        TypeCode = TypeCode?.Value ?? Identity?.TypeCode,
+        Military = Military?.Value == true || Identity?.Military == true ? true : Military?.Value ?? Identity?.Military,
+        Country = Identity?.Country,
+        CountryCode = Identity?.CountryCode,
+        Description = Identity?.Description,
+        Operator = Identity?.Operator,
+        Tags = Identity?.Tags ?? [],
     };
 }

@@ -102,6 +102,12 @@ public static class IcaoAddress
         return true;
     }
 
+    /// <summary>The canonical text of a 24-bit address (interned like the parsed forms).</summary>
+    /// <param name="address">The address; only its low 24 bits are used.</param>
+    /// <param name="nonIcao">True for a non-ICAO (TIS-B/ADS-R anonymous) address, written with a leading <c>~</c>.</param>
+    public static string FromAddress(int address, bool nonIcao = false) =>
+        GetOrCreate((address & 0xFFFFFF) | (nonIcao ? TildeFlag : 0));
+
     /// <summary>
     /// True when <paramref name="value"/> is already in canonical form: six lower-case hex digits, optionally
     /// preceded by <c>~</c>, with no surrounding whitespace.

@@ -24,7 +24,8 @@ public sealed class AircraftGrain(
     TimeProvider timeProvider,
     IOptions<TrackingOptions> options,
     LiveTrackMetrics metrics,
-    ILogger<AircraftGrain> logger) : Grain, IAircraftGrain
+    ILogger<AircraftGrain> logger,
+    LiveTrack.Identity.IAircraftIdentityProvider identities) : Grain, IAircraftGrain
 {
     private readonly TrackingOptions tracking = options.Value;
     private AircraftTrack? track;
@@ -33,7 +34,7 @@ public sealed class AircraftGrain(
     private IGrainTimer? silenceTimer;
     private bool counted;
 
-    private AircraftTrack Track => track ??= new AircraftTrack(this.GetPrimaryKeyString(), tracking);
+    private AircraftTrack Track => track ??= new AircraftTrack(this.GetPrimaryKeyString(), tracking) { Identity = identities.Find(this.GetPrimaryKeyString()) };
 
     private AircraftFences Fences => fences ??= new AircraftFences(this.GetPrimaryKeyString(), timeProvider.GetUtcNow());
 

@@ -14,10 +14,13 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
 
     public AircraftState? State { get; private set; }
 
+    /// <summary>Who the aircraft is; set on the state when the first report creates it.</summary>
+    public AircraftIdentity? Identity { get; init; }
+
     public AircraftState Apply(AircraftReport report, DateTimeOffset now, out ReportOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var current = State ?? new AircraftState { Icao = icao };
+        var current = State ?? new AircraftState { Icao = icao, Identity = Identity };
 
         if (report.Timestamp > now + options.MaxClockSkew)
         {

@@ -26,6 +26,8 @@ public static class LiveTrackSiloBuilderExtensions
         services.TryAddSingleton<IGeofenceIndexProvider, NoGeofences>();
         services.TryAddSingleton<LiveTrack.History.IHistoryRecorder>(LiveTrack.History.NoHistory.Instance);
         services.TryAddSingleton<IAlertRuleProvider, NoAlertRules>();
+        // Country and military flag from the address alone; the host replaces it to add an aircraft database.
+        services.TryAddSingleton<LiveTrack.Identity.IAircraftIdentityProvider, LiveTrack.Identity.AircraftIdentityProvider>();
         services.TryAddSingleton<InMemoryAlertStore>();
         services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<InMemoryAlertStore>());
         services.TryAddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<InMemoryAlertStore>());

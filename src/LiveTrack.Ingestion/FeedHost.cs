@@ -39,7 +39,8 @@ internal sealed class FeedHost(
             if (options.Enabled)
             {
                 var status = registry.GetOrAdd(name, options.Type);
-                var ingestor = new FeedIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps);
+                var ingestor = new FeedIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps) { ModeS = ModeSFeeds.CreateDecoder(options) };
+                status.ModeS = ingestor.ModeS;
                 runs.Add(Task.Run(() => Supervise(name, Create(options, ingestor), status, stoppingToken), CancellationToken.None));
             }
         }
@@ -49,8 +50,9 @@ internal sealed class FeedHost(
 
     private IFeed Create(FeedOptions options, FeedIngestor ingestor) => options.Type switch
     {
-        FeedType.SbsClient => new SbsClientFeed(options, ingestor, timeProvider, logger),
-        FeedType.SbsListener => new SbsListenerFeed(options, ingestor, logger),
+        // Beast and AVR feeds share the SBS connectors: only the stream reading differs (FeedIngestor.ModeS).
+        FeedType.SbsClient or FeedType.BeastClient or FeedType.AvrClient => new SbsClientFeed(options, ingestor, timeProvider, logger),
+        FeedType.SbsListener or FeedType.BeastListener or FeedType.AvrListener => new SbsListenerFeed(options, ingestor, logger),
         FeedType.SbsReplay => new SbsReplayFeed(options, ingestor, timeProvider, logger),
         FeedType.Simulator => new SimulatorFeed(options, ingestor, timeProvider),
         FeedType.AircraftJson => new SnapshotPollingFeed(

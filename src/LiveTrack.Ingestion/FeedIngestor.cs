@@ -24,6 +24,12 @@ public sealed class FeedIngestor(
 
     public FeedStatus Status => status;
 
+    /// <summary>For Beast and AVR feeds: the decoder streams are read with instead of SBS-1 lines.</summary>
+    public ModeSFeedDecoder? ModeS { get; init; }
+
+    /// <summary>The server time now (the receive time of what is read now).</summary>
+    public DateTimeOffset Now => timeProvider.GetUtcNow();
+
     /// <summary>Parses one line (without or with its line terminator), counting what it was.</summary>
     public SbsParseStatus Parse(ReadOnlySpan<byte> line, out SbsMessage message)
     {
@@ -83,6 +89,12 @@ public sealed class FeedIngestor(
     /// <summary>Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled.</summary>
     public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken)
     {
+        if (ModeS is { } modeS)
+        {
+            await modeS.ReadAsync(stream, this, cancellationToken);
+            return;
+        }
+
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         var discarding = false;
         try
@@ -150,9 +162,11 @@ public sealed class FeedIngestor(
         return Parse(copy, out message) == SbsParseStatus.Message;
     }
 
-    private void Malformed(string error, ReadOnlySpan<byte> line)
+    private void Malformed(string error, ReadOnlySpan<byte> line) => MalformedSample(error, Sample(line));
+
+    /// <summary>Counts a malformed line or frame and logs it (sampled: at most one log entry per 10 s).</summary>
+    internal void MalformedSample(string error, string sample)
     {
-        var sample = Sample(line);
         var count = status.MalformedLine(sample);
         var now = timeProvider.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref lastMalformedLogTicks);

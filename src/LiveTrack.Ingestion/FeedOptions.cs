@@ -17,6 +17,23 @@ public enum FeedType
     AircraftJson,
     /// <summary>OpenSky Network <c>/api/states/all</c> state vectors, polled anonymously or with OAuth2 client credentials.</summary>
     OpenSky,
+    /// <summary>Connects to a Beast binary server (readsb/dump1090 port 30005) and reconnects with backoff.</summary>
+    BeastClient,
+    /// <summary>Listens for Beast binary streams pushed to LiveTrack (as feeders push to aggregators).</summary>
+    BeastListener,
+    /// <summary>Connects to an AVR text server (readsb/dump1090 port 30002) and reconnects with backoff.</summary>
+    AvrClient,
+    /// <summary>Listens for AVR text streams pushed to LiveTrack.</summary>
+    AvrListener,
+}
+
+/// <summary>What the simulator feed renders its traffic as before reading it back.</summary>
+public enum SimulatorOutput
+{
+    /// <summary>SBS-1 lines, read by the SBS parser.</summary>
+    Sbs,
+    /// <summary>Beast binary frames (DF17 squitters, DF5 replies), read by the Mode S decoder with CPR decoding.</summary>
+    Beast,
 }
 
 /// <summary>One configured feed, bound from <c>LiveTrack:Feeds:{name}</c>.</summary>
@@ -91,6 +108,21 @@ public sealed class FeedOptions
 
     /// <summary>Simulator: time between position updates of each flight.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Simulator: render the traffic as SBS-1 lines or as Beast frames (the whole Mode S decode path).</summary>
+    public SimulatorOutput Output { get; set; } = SimulatorOutput.Sbs;
+
+    /// <summary>Beast and AVR feeds: receiver latitude, the reference for surface positions and the range check.</summary>
+    [Range(-90, 90)]
+    public double? ReceiverLatitude { get; set; }
+
+    /// <summary>Beast and AVR feeds: receiver longitude.</summary>
+    [Range(-180, 180)]
+    public double? ReceiverLongitude { get; set; }
+
+    /// <summary>Beast and AVR feeds with a receiver location: positions farther away are rejected.</summary>
+    [Range(1, 1000)]
+    public double MaxRangeNauticalMiles { get; set; } = 400;
 }
 
 /// <summary>The ingestion pipeline. Bound from <c>LiveTrack:Ingestion</c>; feeds from <c>LiveTrack:Feeds</c>.</summary>

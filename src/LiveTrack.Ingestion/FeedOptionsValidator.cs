@@ -16,15 +16,15 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
 
         switch (options.Type)
         {
-            case FeedType.SbsClient:
+            case FeedType.SbsClient or FeedType.BeastClient or FeedType.AvrClient:
                 if (string.IsNullOrWhiteSpace(options.Host))
                 {
-                    errors.Add($"{key}:Host is required for an SbsClient feed.");
+                    errors.Add($"{key}:Host is required for an {options.Type} feed.");
                 }
 
                 if (options.Port is < 1 or > 65535)
                 {
-                    errors.Add($"{key}:Port must be between 1 and 65535 for an SbsClient feed.");
+                    errors.Add($"{key}:Port must be between 1 and 65535 for an {options.Type} feed.");
                 }
 
                 if (options.ReconnectDelay <= TimeSpan.Zero || options.MaxReconnectDelay < options.ReconnectDelay)
@@ -33,7 +33,7 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
                 }
 
                 break;
-            case FeedType.SbsListener:
+            case FeedType.SbsListener or FeedType.BeastListener or FeedType.AvrListener:
                 if (!System.Net.IPAddress.TryParse(options.BindAddress, out _))
                 {
                     errors.Add($"{key}:BindAddress '{options.BindAddress}' is not an IP address.");
@@ -41,7 +41,7 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
 
                 if (options.Port is < 0 or > 65535)
                 {
-                    errors.Add($"{key}:Port must be between 0 and 65535 for an SbsListener feed.");
+                    errors.Add($"{key}:Port must be between 0 and 65535 for an {options.Type} feed.");
                 }
 
                 break;
@@ -90,6 +90,11 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
                 }
 
                 break;
+        }
+
+        if (options.ReceiverLatitude.HasValue != options.ReceiverLongitude.HasValue)
+        {
+            errors.Add($"{key}: ReceiverLatitude and ReceiverLongitude go together.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

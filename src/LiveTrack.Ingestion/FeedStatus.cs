@@ -50,6 +50,9 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
 
     public long Accepted => Interlocked.Read(ref accepted);
 
+    /// <summary>The Mode S decoder of a Beast or AVR feed (its counters appear in the snapshot).</summary>
+    public ModeSFeedDecoder? ModeS { get; set; }
+
     /// <summary>The address a listener is bound to (useful when configured with port 0).</summary>
     public string? Endpoint { get => endpoint; set => endpoint = value; }
 
@@ -146,7 +149,8 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
             Interlocked.Read(ref failed),
             Interlocked.Read(ref reconnects),
             lastError,
-            lastMalformedSample);
+            lastMalformedSample,
+            ModeS?.Counters);
     }
 }
 
@@ -171,7 +175,8 @@ public sealed record FeedStatusSnapshot(
     long Failed,
     long Reconnects,
     string? LastError,
-    string? LastMalformedSample);
+    string? LastMalformedSample,
+    ModeSFeedCounters? ModeS = null);
 
 /// <summary>All feeds' status objects, by name; with a meter factory, also published as metrics.</summary>
 public sealed class FeedStatusRegistry : IDisposable

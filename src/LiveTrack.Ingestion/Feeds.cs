@@ -206,6 +206,12 @@ internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, 
             timeProvider.GetUtcNow());
         ingestor.Status.State = FeedState.Running;
         ingestor.Status.Endpoint = $"simulator: {simulator.Flights.Count} flights";
+        if (ingestor.ModeS is { } modeS)
+        {
+            await RunBeast(simulator, modeS, cancellationToken);
+            return;
+        }
+
         var messages = new List<SbsMessage>();
         var line = new byte[SbsParser.MaxLineLength];
         using var timer = new PeriodicTimer(options.Interval, timeProvider);
@@ -220,6 +226,38 @@ internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, 
                     && ingestor.Parse(line.AsSpan(0, written), out var parsed) == SbsParseStatus.Message)
                 {
                     await ingestor.Publish(parsed, now, null, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>The same traffic rendered as Beast frames and read back through the Mode S decoder.</summary>
+    private async Task RunBeast(TrafficSimulator simulator, ModeSFeedDecoder decoder, CancellationToken cancellationToken)
+    {
+        var renderer = new ModeSRenderer(simulator.Start);
+        var framer = new LiveTrack.ModeS.BeastFramer();
+        var clock = new ArrivalClock();
+        var messages = new List<SbsMessage>();
+        var bytes = new byte[ModeSRenderer.MaxBytesPerMessage];
+        var reports = new List<AircraftReport>(16);
+        using var timer = new PeriodicTimer(options.Interval, timeProvider);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var now = timeProvider.GetUtcNow();
+            messages.Clear();
+            simulator.Advance(now, messages);
+            foreach (var generated in messages)
+            {
+                var length = renderer.Render(generated, bytes);
+                for (var offset = 0; offset < length;)
+                {
+                    offset += decoder.DecodeBeast(framer, clock, bytes.AsSpan(offset, length - offset), ingestor, now, reports);
+                    foreach (var report in reports)
+                    {
+                        await ingestor.Publish(report, cancellationToken);
+                    }
+
+                    reports.Clear();
                 }
             }
         }

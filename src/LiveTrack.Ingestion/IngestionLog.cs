@@ -19,7 +19,7 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Feed {Feed} disconnected from {Endpoint}: {Reason}; reconnecting in {Delay}")]
     public static partial void Disconnected(ILogger logger, string feed, string endpoint, string reason, TimeSpan delay);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Feed {Feed} listening for SBS streams on {Endpoint}")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Feed {Feed} listening for streams on {Endpoint}")]
     public static partial void Listening(ILogger logger, string feed, string endpoint);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Feed {Feed}: connection from {Remote} {Action}")]

@@ -19,6 +19,11 @@ internal sealed record LoadOptions
     /// <summary>The started server's history store (<c>LiveTrack:History:Store</c>: DuckDb, the default, or None), to measure its cost.</summary>
     public string History { get; init; } = "DuckDb";
 
+    /// <summary>What is pushed: <c>sbs</c> (MSG,3 lines to an SbsListener) or <c>beast</c> (DF17 even/odd positions to a BeastListener).</summary>
+    public string Format { get; init; } = "sbs";
+
+    public bool Beast => Format == "beast";
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -38,6 +43,7 @@ internal sealed record LoadOptions
                 "--target" => options with { Target = new Uri(value) },
                 "--sbs-port" => options with { SbsPort = Int(value) },
                 "--history" => options with { History = value },
+                "--format" => value is "sbs" or "beast" ? options with { Format = value } : throw new ArgumentException("--format is sbs or beast"),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

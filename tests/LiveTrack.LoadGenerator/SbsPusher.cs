@@ -7,8 +7,9 @@ using LiveTrack.Geo;
 namespace LiveTrack.LoadGenerator;
 
 /// <summary>
-/// Pushes MSG,3 position reports for simulated aircraft over TCP at a target total rate, in 10 ms slices. TCP
-/// backpressure from the server slows it down; what it manages to write is the offered load.
+/// Pushes MSG,3 position reports (or, with <c>--format beast</c>, DF17 airborne positions alternating even and odd
+/// CPR, as Beast frames) for simulated aircraft over TCP at a target total rate, in 10 ms slices. TCP backpressure
+/// from the server slows it down; what it manages to write is the offered load.
 /// </summary>
 internal static class SbsPusher
 {
@@ -41,6 +42,7 @@ internal static class SbsPusher
         await using var stream = client.GetStream();
         var ratePerConnection = (double)options.Rate / options.Connections;
         var buffer = new byte[1 << 20];
+        var frame = new byte[14];
         long sent = 0;
         var next = 0;
         var clock = Stopwatch.StartNew();
@@ -58,6 +60,16 @@ internal static class SbsPusher
                 var hours = (now - flight.At).TotalHours;
                 flight.Position = Geodesy.Destination(flight.Position, flight.Track, 450 * hours);
                 flight.At = now;
+                if (options.Beast)
+                {
+                    flight.Odd = !flight.Odd;
+                    var address = int.Parse(flight.Icao, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+                    LiveTrack.ModeS.ModeSEncoder.AirbornePosition(frame, address, flight.Position.Latitude, flight.Position.Longitude, 35000, flight.Odd);
+                    used += LiveTrack.ModeS.ModeSEncoder.BeastFrame(buffer.AsSpan(used), frame, (now - start).Ticks * 12 / 10, 0xC0);
+                    sent++;
+                    continue;
+                }
+
                 var message = new SbsMessage(SbsTransmissionType.AirbornePosition, flight.Icao, false, now, now, null, 35000, null, null,
                     Math.Round(flight.Position.Latitude, 5), Math.Round(flight.Position.Longitude, 5), null, null, false, false, false, false);
                 if (!SbsFormatter.TryFormat(message, buffer.AsSpan(used), out var written))
@@ -89,5 +101,6 @@ internal static class SbsPusher
         public GeoPoint Position = position;
         public double Track = track;
         public DateTimeOffset At = at;
+        public bool Odd;
     }
 }

@@ -37,6 +37,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             $"--Urls=http://127.0.0.1:{http}",
             "--LiveTrack:Feeds:simulator:Enabled=false",
             $"--LiveTrack:Feeds:push:Port={sbs}",
+            $"--LiveTrack:Feeds:push:Type={(options.Beast ? "BeastListener" : "SbsListener")}",
             $"--LiveTrack:Cluster:SiloPort={silo}",
             $"--LiveTrack:Cluster:GatewayPort={gateway}",
             "--Logging:LogLevel:Default=Warning",

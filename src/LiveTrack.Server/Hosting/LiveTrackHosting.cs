@@ -5,6 +5,7 @@ using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Server.History;
+using LiveTrack.Server.Identity;
 using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -56,6 +57,7 @@ public static class LiveTrackHosting
             silo.AddLiveTrackGrains();
             silo.AddActivityPropagation();
         });
+        builder.AddLiveTrackIdentity();
 
         services.AddOptions<LiveTrackClusterOptions>().BindConfiguration(LiveTrackClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrackingHubOptions>().BindConfiguration(TrackingHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
