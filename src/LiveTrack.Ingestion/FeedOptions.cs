@@ -40,6 +40,12 @@ public sealed class FeedOptions
     [Range(1, 1024)]
     public int MaxConnections { get; set; } = 16;
 
+    /// <summary>
+    /// SbsListener: a pushing connection that sends nothing for this long is closed, so idle connections cannot hold
+    /// the <see cref="MaxConnections"/> slots.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>SbsReplay: path of the recorded SBS log.</summary>
     public string? Path { get; set; }
 
