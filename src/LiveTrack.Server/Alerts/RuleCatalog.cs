@@ -12,7 +12,7 @@ public sealed record StoredRule(string Id, string Json, DateTimeOffset UpdatedAt
 /// <summary>Where rules are kept (see <see cref="IDocumentStore{T}"/>).</summary>
 public interface IRuleStore : IDocumentStore<StoredRule>;
 
-public sealed class FileRuleStore(string folder) : FileDocumentStore<StoredRule>(folder, r => r.Id), IRuleStore;
+public sealed class FileRuleStore(string folder, ILogger<FileRuleStore> logger) : FileDocumentStore<StoredRule>(folder, r => r.Id, logger), IRuleStore;
 
 /// <summary>
 /// This silo's alert rules: the store is the source of truth, an immutable <see cref="RuleSet"/> the replica rule

@@ -23,4 +23,4 @@ public sealed class GeofenceOptions
 }
 
 /// <summary>One JSON file per fence in a folder (see <see cref="FileDocumentStore{T}"/>).</summary>
-public sealed class FileGeofenceStore(string folder) : FileDocumentStore<StoredGeofence>(folder, f => f.Id), IGeofenceStore;
+public sealed class FileGeofenceStore(string folder, ILogger<FileGeofenceStore> logger) : FileDocumentStore<StoredGeofence>(folder, f => f.Id, logger), IGeofenceStore;

@@ -22,7 +22,7 @@ public static class LiveTrackHosting
         var cluster = builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>() ?? new LiveTrackClusterOptions();
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
         services.AddOptions<GeofenceOptions>().BindConfiguration(GeofenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath));
+        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath, sp.GetRequiredService<ILogger<FileGeofenceStore>>()));
         services.AddSingleton<GeofenceCatalog>();
         services.AddSingleton<IGeofenceIndexProvider>(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<IGeofenceChangeListener>(sp => sp.GetRequiredService<GeofenceCatalog>());
@@ -31,7 +31,7 @@ public static class LiveTrackHosting
 
         // Rules load before the silo starts too (after the fences they name).
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath));
+        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath, sp.GetRequiredService<ILogger<FileRuleStore>>()));
         services.AddSingleton<RuleCatalog>();
         services.AddSingleton<IAlertRuleProvider>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<IRuleChangeListener>(sp => sp.GetRequiredService<RuleCatalog>());
