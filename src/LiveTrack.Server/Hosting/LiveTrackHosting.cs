@@ -6,6 +6,7 @@ using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Server.History;
 using LiveTrack.Grains;
+using LiveTrack.Ingestion;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -91,6 +92,18 @@ public static class LiveTrackHosting
 
         // After the silo: feeds start once grains can be called.
         services.AddLiveTrackIngestion(builder.Configuration);
+
+        // Every settings class, nested ones included, validated at start with failures naming their keys.
+        services
+            .ValidateWithKeys<GeofenceOptions>(GeofenceOptions.SectionName)
+            .ValidateWithKeys<AlertOptions>(AlertOptions.SectionName)
+            .ValidateWithKeys<LiveTrackClusterOptions>(LiveTrackClusterOptions.SectionName)
+            .ValidateWithKeys<TrackingHubOptions>(TrackingHubOptions.SectionName)
+            .ValidateWithKeys<TrackingOptions>(TrackingOptions.SectionName)
+            .ValidateWithKeys<FanoutOptions>(FanoutOptions.SectionName)
+            .ValidateWithKeys<TelemetryOptions>(TelemetryOptions.SectionName)
+            .ValidateWithKeys<IngestionOptions>(IngestionOptions.SectionName)
+            .ValidateWithKeys<FeedOptions>(null, name => $"{IngestionOptions.FeedsSectionName}:{name}");
         return builder;
     }
 
