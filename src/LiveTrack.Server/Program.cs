@@ -3,6 +3,7 @@ using LiveTrack.Server.Hosting;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.UseDefaultUrls("http://127.0.0.1:5080");
     builder.AddLiveTrack();
 
     // A failed start is reported below (one line per configuration problem) or rethrown: the host's own log of it

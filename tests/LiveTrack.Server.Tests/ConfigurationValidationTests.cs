@@ -56,4 +56,54 @@ public sealed class ConfigurationValidationTests
         Assert.StartsWith("Invalid configuration: LiveTrack:Alerts:Webhooks:MaxConcurrent: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", await stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ASPNETCORE_URLS_decides_where_the_server_listens()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "LiveTrack.Server.dll"),
+                "--LiveTrack:Feeds:simulator:Enabled=false",
+                "--LiveTrack:Feeds:push:Port=0",
+                $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.FreePort()}",
+                $"--LiveTrack:Cluster:GatewayPort={LiveTrackTestServer.FreePort()}",
+                $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}")}",
+                $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}")}",
+                $"--LiveTrack:Alerts:HistoryPath={Path.Combine(Path.GetTempPath(), $"livetrack-alerts-{Guid.NewGuid():N}")}",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(start)!;
+        try
+        {
+            _ = process.StandardError.ReadToEndAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            string? listening = null;
+            while (listening is null && await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                if (line.Contains("Now listening on: ", StringComparison.Ordinal))
+                {
+                    listening = line[(line.IndexOf("Now listening on: ", StringComparison.Ordinal) + 18)..].Trim();
+                }
+            }
+
+            // Port 0 from the variable, not the default 5080: the variable won.
+            Assert.NotNull(listening);
+            var address = new Uri(listening);
+            Assert.Equal("127.0.0.1", address.Host);
+            Assert.NotEqual(5080, address.Port);
+            using var http = new HttpClient { BaseAddress = address };
+            Assert.True((await http.GetAsync(new Uri("/health/live", UriKind.Relative), cts.Token)).IsSuccessStatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
 }
