@@ -55,6 +55,6 @@ public interface ITrackingHub
     /// </summary>
     Task<string> SubscribeAlerts(string? ruleId);
 
-    /// <summary>Removes one subscription; returns false when the id was unknown.</summary>
-    Task<bool> Unsubscribe(string subscriptionId);
+    /// <summary>Removes one subscription; returns false when the id was unknown (or null).</summary>
+    Task<bool> Unsubscribe(string? subscriptionId);
 }

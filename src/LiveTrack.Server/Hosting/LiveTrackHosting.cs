@@ -10,6 +10,7 @@ using LiveTrack.Ingestion;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 
 namespace LiveTrack.Server.Hosting;
 
@@ -67,7 +68,9 @@ public static class LiveTrackHosting
         services.AddSingleton<ITrafficObserver, HubTrafficObserver>();
         services.AddHostedService<FrameDispatcher>();
 
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Hub call failures are logged by HubInvocationLogFilter (client errors at Debug), not by SignalR at Error.
+        builder.Logging.AddFilter(HubInvocationLogFilter.DispatcherCategory, LogLevel.Critical);
+        services.AddSignalR(o => o.AddFilter<HubInvocationLogFilter>()).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.SectionName);
