@@ -10,6 +10,18 @@ public sealed record PositionFrame(long Sequence, DateTimeOffset SentAt, Aircraf
 {
     /// <summary>Alerts of the client's alert subscriptions, in the order they were recorded.</summary>
     public Alert[] Alerts { get; init; } = [];
+
+    /// <summary>
+    /// Geofence events of the client's subscriptions dropped since the previous frame because the client fell more than
+    /// the buffer's worth of events behind (the oldest go first). Zero unless the client is too slow.
+    /// </summary>
+    public long MissedEvents { get; init; }
+
+    /// <summary>
+    /// Alerts of the client's subscriptions dropped since the previous frame for the same reason; they are in the alert
+    /// history (<c>GET /api/alerts</c>) to catch up from.
+    /// </summary>
+    public long MissedAlerts { get; init; }
 }
 
 /// <summary>Methods the server calls on SignalR clients of <c>/hubs/tracking</c>.</summary>
@@ -43,6 +55,6 @@ public interface ITrackingHub
     /// </summary>
     Task<string> SubscribeAlerts(string? ruleId);
 
-    /// <summary>Removes one subscription; returns false when the id was unknown.</summary>
-    Task<bool> Unsubscribe(string subscriptionId);
+    /// <summary>Removes one subscription; returns false when the id was unknown (or null).</summary>
+    Task<bool> Unsubscribe(string? subscriptionId);
 }

@@ -44,6 +44,9 @@ public static class SbsParser
 
     private const int FieldCount = 22;
     private const int MaxQuotedLength = 32;
+
+    /// <summary>An ADS-B identification carries at most 8 characters.</summary>
+    private const int MaxCallsignLength = 8;
     private const int MinAltitudeFeet = -2000;
     private const int MaxAltitudeFeet = 200_000;
     private const int MaxAbsVerticalRate = 100_000;
@@ -170,6 +173,12 @@ public static class SbsParser
         }
 
         var callsignText = fields[11];
+        if (callsignText.Length > MaxCallsignLength)
+        {
+            error = $"{Describe(11)}: '{Quote(callsignText)}' is longer than {MaxCallsignLength} characters";
+            return SbsParseStatus.Malformed;
+        }
+
         var callsign = callsignText.IsEmpty ? null : Encoding.ASCII.GetString(callsignText);
 
         if (!TryParseNumber(fields, 12, MinAltitudeFeet, MaxAltitudeFeet, "feet", out var altitude, out error) ||

@@ -66,10 +66,26 @@ public sealed record AircraftFilter
         IcaoRanges is null && Callsign is null && Registrations is null && TypeCodes is null && Military is null
         && AltitudeFeet is null && SpeedKnots is null && Sources is null && ExcludeSources is null;
 
-    /// <summary>The callsign pattern as the rule parser builds it: case-insensitive, with <see cref="CallsignMatchTimeout"/>.</summary>
-    /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
-    public static Regex CreateCallsignRegex(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, CallsignMatchTimeout);
+    /// <summary>
+    /// The callsign pattern as the rule parser builds it: case-insensitive and <see cref="RegexOptions.NonBacktracking"/>
+    /// (time linear in the callsign's length, whatever the pattern: no catastrophic backtracking), with
+    /// <see cref="CallsignMatchTimeout"/> as a last bound.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The pattern is not a valid regular expression, or uses a construct that needs backtracking (backreferences,
+    /// lookarounds, atomic groups, conditionals).
+    /// </exception>
+    public static Regex CreateCallsignRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, CallsignMatchTimeout);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ArgumentException($"{e.Message} (backreferences, lookarounds, atomic groups and conditionals are not allowed)", nameof(pattern), e);
+        }
+    }
 
     /// <summary>
     /// True when <paramref name="aircraft"/> passes every criterion. A null aircraft passes only a filter without

@@ -59,15 +59,18 @@ public sealed class AircraftGrain(
         List<GeofenceEvent>? events = null;
         List<AircraftSignal>? signals = null;
         string? traceParent = null;
+        var merged = false;
         foreach (var report in reports)
         {
             var previous = Track.State;
             var state = Track.Apply(report, now, out var outcome);
             total += outcome;
-            if (outcome.Accepted == 0)
+            if (!Track.Merged)
             {
                 continue;
             }
+
+            merged = true;
 
             traceParent = report.TraceParent ?? traceParent;
             HistoryRecords.Record(history, previous, state, report);
@@ -95,7 +98,7 @@ public sealed class AircraftGrain(
             }
         }
 
-        if (total.Accepted > 0 && Track.State is { } accepted)
+        if (merged && Track.State is { } accepted)
         {
             Count(true);
             outbox.Updated(Snapshot(accepted) with { TraceParent = traceParent });

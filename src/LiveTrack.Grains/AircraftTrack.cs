@@ -17,6 +17,12 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
     /// <summary>Who the aircraft is; set on the state when the first report creates it.</summary>
     public AircraftIdentity? Identity { get; init; }
 
+    /// <summary>
+    /// Whether the last <see cref="Apply"/> merged any field — also when the report counts as suspect because its
+    /// position was rejected: its other fields (a squawk change, say) are taken and must be acted on.
+    /// </summary>
+    public bool Merged { get; private set; }
+
     public AircraftState Apply(AircraftReport report, DateTimeOffset now, out ReportOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -25,6 +31,7 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
         if (report.Timestamp > now + options.MaxClockSkew)
         {
             outcome = new ReportOutcome(0, 0, 1);
+            Merged = false;
             State = current with { Suspect = current.Suspect + 1 };
             return State;
         }
@@ -73,6 +80,8 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             TypeCode = MergeText(next.TypeCode, report.TypeCode, at, feed, ref accepted, ref stale),
             Military = Merge(next.Military, report.Military, at, feed, ref accepted, ref stale),
         };
+
+        Merged = accepted;
 
         // A report counts once: suspect wins over accepted parts, accepted over stale parts.
         outcome = suspect ? new ReportOutcome(0, 0, 1)

@@ -59,8 +59,8 @@ internal sealed class FeedHost(
             options,
             ingestor,
             options.Url is { } url
-                ? ct => SnapshotFetch.Get(NewHttpClient(), url, null, options.RequestTimeout, ct)
-                : SnapshotFetch.FromFile(options.Path!),
+                ? FetchOver(NewHttpClient(), url, options)
+                : SnapshotFetch.FromFile(options.Path!, options.MaxDocumentBytes),
             ReadsbJsonParser.TryParse,
             TimeSpan.FromSeconds(1),
             timeProvider,
@@ -75,6 +75,10 @@ internal sealed class FeedHost(
             logger),
         _ => throw new InvalidOperationException($"Unknown feed type {options.Type}."),
     };
+
+    /// <summary>One HTTP client per feed, made once (not per poll).</summary>
+    private static Func<CancellationToken, Task<byte[]>> FetchOver(HttpClient http, Uri url, FeedOptions options) =>
+        ct => SnapshotFetch.Get(http, url, null, options.RequestTimeout, options.MaxDocumentBytes, ct);
 
     private HttpClient NewHttpClient()
     {

@@ -86,8 +86,12 @@ public sealed class FeedIngestor(
         await pipeline.WriteAsync(report, cancellationToken);
     }
 
-    /// <summary>Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled.</summary>
-    public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads LF- or CRLF-terminated lines from a stream until it ends or is cancelled. With an
+    /// <paramref name="idleTimeout"/>, a stream that yields no byte for that long ends the read with a
+    /// <see cref="TimeoutException"/>.
+    /// </summary>
+    public async Task ReadStreamAsync(Stream stream, CancellationToken cancellationToken, TimeSpan? idleTimeout = null)
     {
         if (ModeS is { } modeS)
         {
@@ -97,11 +101,22 @@ public sealed class FeedIngestor(
 
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         var discarding = false;
+        using var idle = idleTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             while (true)
             {
-                var read = await reader.ReadAsync(cancellationToken);
+                ReadResult read;
+                try
+                {
+                    idle?.CancelAfter(idleTimeout!.Value);
+                    read = await reader.ReadAsync(idle?.Token ?? cancellationToken);
+                }
+                catch (OperationCanceledException) when (idle is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"nothing received for {idleTimeout}");
+                }
+
                 var buffer = read.Buffer;
                 var receivedAt = timeProvider.GetUtcNow();
                 while (buffer.PositionOf((byte)'\n') is { } newline)

@@ -57,6 +57,12 @@ public sealed class FeedOptions
     [Range(1, 1024)]
     public int MaxConnections { get; set; } = 16;
 
+    /// <summary>
+    /// SbsListener: a pushing connection that sends nothing for this long is closed, so idle connections cannot hold
+    /// the <see cref="MaxConnections"/> slots.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>SbsReplay: path of the recorded SBS log.</summary>
     public string? Path { get; set; }
 
@@ -83,6 +89,13 @@ public sealed class FeedOptions
 
     /// <summary>AircraftJson and OpenSky: time allowed for one request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// AircraftJson and OpenSky: the most bytes one document may have. A longer body is cut off while it streams in
+    /// (whether or not it declares a Content-Length) and the poll counts as failed.
+    /// </summary>
+    [Range(1024, 1L << 30)]
+    public long MaxDocumentBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>OpenSky: optional area <c>minLon,minLat,maxLon,maxLat</c>, sent as lamin/lomin/lamax/lomax.</summary>
     public string? Area { get; set; }

@@ -44,6 +44,11 @@ internal sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
                     errors.Add($"{key}:Port must be between 0 and 65535 for an {options.Type} feed.");
                 }
 
+                if (options.IdleTimeout < TimeSpan.FromMilliseconds(100))
+                {
+                    errors.Add($"{key}:IdleTimeout must be at least 00:00:00.100.");
+                }
+
                 break;
             case FeedType.SbsReplay:
                 if (string.IsNullOrWhiteSpace(options.Path))

@@ -32,6 +32,8 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
     private long suspect;
     private long failed;
     private long reconnects;
+    private long refused;
+    private long idleClosed;
     private long lastMessageTicks;
     private volatile string? lastError;
     private volatile string? lastMalformedSample;
@@ -95,6 +97,12 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
 
     public void Reconnecting() => Interlocked.Increment(ref reconnects);
 
+    /// <summary>A listener turned a connection away (all its slots were taken).</summary>
+    public void Refused() => Interlocked.Increment(ref refused);
+
+    /// <summary>A listener closed a connection that sent nothing for its idle timeout.</summary>
+    public void IdleClosed() => Interlocked.Increment(ref idleClosed);
+
     public void ConnectionOpened() => Interlocked.Increment(ref connections);
 
     public void ConnectionClosed() => Interlocked.Decrement(ref connections);
@@ -150,7 +158,11 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
             Interlocked.Read(ref reconnects),
             lastError,
             lastMalformedSample,
-            ModeS?.Counters);
+            ModeS?.Counters)
+        {
+            Refused = Interlocked.Read(ref refused),
+            IdleClosed = Interlocked.Read(ref idleClosed),
+        };
     }
 }
 
@@ -176,7 +188,14 @@ public sealed record FeedStatusSnapshot(
     long Reconnects,
     string? LastError,
     string? LastMalformedSample,
-    ModeSFeedCounters? ModeS = null);
+    ModeSFeedCounters? ModeS = null)
+{
+    /// <summary>SbsListener: connections turned away because all <c>MaxConnections</c> slots were taken.</summary>
+    public long Refused { get; init; }
+
+    /// <summary>SbsListener: connections closed after sending nothing for <c>IdleTimeout</c>.</summary>
+    public long IdleClosed { get; init; }
+}
 
 /// <summary>All feeds' status objects, by name; with a meter factory, also published as metrics.</summary>
 public sealed class FeedStatusRegistry : IDisposable

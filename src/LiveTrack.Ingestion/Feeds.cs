@@ -89,6 +89,7 @@ internal sealed class SbsListenerFeed(FeedOptions options, FeedIngestor ingestor
                 connections.RemoveAll(t => t.IsCompleted);
                 if (connections.Count >= options.MaxConnections)
                 {
+                    status.Refused();
                     IngestionLog.ConnectionRefused(logger, status.Name, client.Client.RemoteEndPoint?.ToString() ?? "?", options.MaxConnections);
                     client.Dispose();
                     continue;
@@ -119,8 +120,14 @@ internal sealed class SbsListenerFeed(FeedOptions options, FeedIngestor ingestor
             using (client)
             {
                 await using var stream = client.GetStream();
-                await ingestor.ReadStreamAsync(stream, cancellationToken);
+                await ingestor.ReadStreamAsync(stream, cancellationToken, options.IdleTimeout);
             }
+        }
+        catch (TimeoutException)
+        {
+            // Frees the slot for a pusher that has something to send.
+            status.IdleClosed();
+            IngestionLog.IdleConnectionClosed(logger, status.Name, remote, options.IdleTimeout);
         }
         catch (Exception ex) when (ex is IOException or SocketException)
         {

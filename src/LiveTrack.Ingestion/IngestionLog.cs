@@ -36,4 +36,7 @@ internal static partial class IngestionLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Feed {Feed}: refused a connection from {Remote}, {Max} connections already open")]
     public static partial void ConnectionRefused(ILogger logger, string feed, string remote, int max);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Feed {Feed}: closing the connection from {Remote}, nothing received for {IdleTimeout}")]
+    public static partial void IdleConnectionClosed(ILogger logger, string feed, string remote, TimeSpan idleTimeout);
 }

@@ -141,16 +141,14 @@ internal delegate bool SnapshotParser(ReadOnlySpan<byte> document, [System.Diagn
 /// <summary>Fetches snapshot documents over HTTP (or from a file), mapping failures to <see cref="FeedFetchException"/>.</summary>
 internal static class SnapshotFetch
 {
-    /// <summary>The most a document may weigh; a longer body is refused rather than buffered.</summary>
-    public const long MaxDocumentBytes = 64 * 1024 * 1024;
-
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
 
-    public static Func<CancellationToken, Task<byte[]>> FromFile(string path) => async cancellationToken =>
+    public static Func<CancellationToken, Task<byte[]>> FromFile(string path, long maxBytes) => async cancellationToken =>
     {
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
+            return await ReadCapped(file, maxBytes, path, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -158,7 +156,7 @@ internal static class SnapshotFetch
         }
     };
 
-    public static async Task<byte[]> Get(HttpClient http, Uri url, AuthenticationHeaderValue? authorization, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<byte[]> Get(HttpClient http, Uri url, AuthenticationHeaderValue? authorization, TimeSpan timeout, long maxBytes, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = authorization;
@@ -179,12 +177,14 @@ internal static class SnapshotFetch
                 throw new FeedFetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {url.GetLeftPart(UriPartial.Path)}");
             }
 
-            if (response.Content.Headers.ContentLength > MaxDocumentBytes)
+            if (response.Content.Headers.ContentLength > maxBytes)
             {
-                throw new FeedFetchException($"document of {response.Content.Headers.ContentLength} bytes is over the {MaxDocumentBytes} byte limit");
+                throw new FeedFetchException($"document of {response.Content.Headers.ContentLength} bytes is over the {maxBytes} byte limit (MaxDocumentBytes)");
             }
 
-            return await response.Content.ReadAsByteArrayAsync(cts.Token);
+            // Streamed with a cap: a body without Content-Length (chunked) is cut off at the limit, never buffered whole.
+            await using var body = await response.Content.ReadAsStreamAsync(cts.Token);
+            return await ReadCapped(body, maxBytes, url.GetLeftPart(UriPartial.Path), cts.Token);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -193,6 +193,32 @@ internal static class SnapshotFetch
         catch (HttpRequestException ex)
         {
             throw new FeedFetchException($"request to {url.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", inner: ex);
+        }
+    }
+
+    /// <summary>Reads a whole stream, failing as soon as it has yielded more than <paramref name="maxBytes"/>.</summary>
+    internal static async Task<byte[]> ReadCapped(Stream stream, long maxBytes, string source, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81_920);
+        try
+        {
+            using var document = new MemoryStream();
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (document.Length + read > maxBytes)
+                {
+                    throw new FeedFetchException($"document from {source} is over the {maxBytes} byte limit (MaxDocumentBytes); stopped reading it");
+                }
+
+                document.Write(buffer, 0, read);
+            }
+
+            return document.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -238,7 +264,7 @@ internal sealed class OpenSkyClient(FeedOptions options, HttpClient http, TimePr
     public async Task<byte[]> Fetch(CancellationToken cancellationToken)
     {
         var authorization = string.IsNullOrEmpty(options.ClientId) ? null : new AuthenticationHeaderValue("Bearer", await Token(cancellationToken));
-        return await SnapshotFetch.Get(http, StatesUrl, authorization, options.RequestTimeout, cancellationToken);
+        return await SnapshotFetch.Get(http, StatesUrl, authorization, options.RequestTimeout, options.MaxDocumentBytes, cancellationToken);
     }
 
     private async Task<string> Token(CancellationToken cancellationToken)

@@ -142,6 +142,25 @@ public class SbsParserMalformedTests
     }
 
     [Theory]
+    [InlineData("ABCDEFGHI")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void A_callsign_longer_than_8_characters_is_malformed(string callsign)
+    {
+        Assert.StartsWith("field 11 (callsign): ", ParseMalformed(WithField(11, callsign)), StringComparison.Ordinal);
+        Assert.Contains("longer than 8 characters", ParseMalformed(WithField(11, callsign)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_callsign_of_8_characters_padded_with_spaces_is_kept()
+    {
+        var status = SbsParser.TryParse(WithField(11, " RCH8712 "), out var message, out var error);
+
+        Assert.Equal(SbsParseStatus.Message, status);
+        Assert.Null(error);
+        Assert.Equal("RCH8712", message.Callsign);
+    }
+
+    [Theory]
     [InlineData(11, "ÄBC123", "field 11 (callsign)")]
     [InlineData(11, "DLH4€", "field 11 (callsign)")]
     [InlineData(5, "ＡE01C5", "field 5 (hex ident)")]

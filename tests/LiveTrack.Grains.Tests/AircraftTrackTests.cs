@@ -21,6 +21,21 @@ public sealed class AircraftTrackTests
     }
 
     [Fact]
+    public void A_report_whose_position_is_suspect_still_merges_its_squawk()
+    {
+        var track = new AircraftTrack("ae01c5", new TrackingOptions());
+        track.Apply(Reports.At("ae01c5", T0) with { Latitude = 0, Longitude = 0, Squawk = "1200" }, T0, out _);
+
+        // 300 nm in 5 s, but the squawk is real.
+        var state = track.Apply(Reports.At("ae01c5", T0.AddSeconds(5)) with { Latitude = 5, Longitude = 0, Squawk = "7700" }, T0.AddSeconds(5), out var outcome);
+
+        Assert.Equal(new ReportOutcome(0, 0, 1), outcome);
+        Assert.True(track.Merged);
+        Assert.Equal("7700", state.Squawk?.Value);
+        Assert.Equal(0, state.Position!.Value.Latitude);
+    }
+
+    [Fact]
     public void Two_suspect_positions_that_disagree_with_each_other_are_both_kept_out()
     {
         var track = new AircraftTrack("ae01c5", new TrackingOptions());

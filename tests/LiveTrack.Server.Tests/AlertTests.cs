@@ -285,6 +285,31 @@ public sealed class AlertTests
     }
 
     [Fact]
+    public async Task A_squawk_change_in_a_report_whose_position_is_suspect_still_raises_the_alert()
+    {
+        await using var server = await LiveTrackTestServer.StartAsync(settings: Settings());
+        await Expect(server, HttpMethod.Post, "/api/rules", RuleWithoutWebhooks("radio-failure", """{ "kind": "squawk", "codes": ["7600"] }"""), HttpStatusCode.Created);
+        await using var client = await server.ConnectClient();
+        await client.SubscribeAlerts("radio-failure");
+        var icao = Icao.New();
+        var t = DateTimeOffset.UtcNow.AddSeconds(-10);
+
+        // The second line's position is 300 nm from the first 5 s later (suspect); its squawk 7600 is not.
+        var s = Sbs.Stamp(t.AddSeconds(5));
+        await server.PushSbs(
+            Sbs.Position(icao, 26.3, -110.4, 30000, t),
+            FormattableString.Invariant($"MSG,3,1,1,{icao},1,{s},{s},,30000,,,31.30000,-110.40000,,7600,0,0,0,0"),
+            Sbs.Position(icao, 26.31, -110.4, 30000, t.AddSeconds(6)));
+
+        var frame = await client.WaitForFrame(f => f.Alerts.Any(a => a.Icao == icao), "the squawk 7600 alert");
+        var alert = frame.Alerts.Single(a => a.Icao == icao);
+        var state = (await server.GetJson<AircraftState>($"/api/aircraft/{icao}"))!;
+        Assert.Equal(("radio-failure", "7600"), (alert.RuleId, alert.Squawk));
+        Assert.Equal(1, state.Suspect);
+        Assert.Equal("7600", state.Squawk?.Value);
+    }
+
+    [Fact]
     public async Task Rules_and_alert_history_survive_a_restart_and_history_pages_by_cursor()
     {
         var settings = Settings();

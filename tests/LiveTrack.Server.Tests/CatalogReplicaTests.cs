@@ -20,7 +20,7 @@ public sealed class CatalogReplicaTests(ServerFixture fixture)
     public async Task A_slow_reload_of_an_older_version_does_not_replace_a_newer_one()
     {
         const string id = "versioned";
-        var files = new FileGeofenceStore(Path.Combine(Path.GetTempPath(), $"livetrack-replica-{Guid.NewGuid():N}"));
+        var files = new FileGeofenceStore(Path.Combine(Path.GetTempPath(), $"livetrack-replica-{Guid.NewGuid():N}"), NullLogger<FileGeofenceStore>.Instance);
         await files.Save(new StoredGeofence(id, Fence(id, "first"), DateTimeOffset.UtcNow) { Version = 1 }, CancellationToken.None);
         var store = new PausingStore(files);
         using var replica = Replica(store);
@@ -50,7 +50,7 @@ public sealed class CatalogReplicaTests(ServerFixture fixture)
     public async Task A_delete_is_not_undone_by_a_late_announcement_of_an_older_version()
     {
         const string id = "deleted";
-        var files = new FileGeofenceStore(Path.Combine(Path.GetTempPath(), $"livetrack-replica-{Guid.NewGuid():N}"));
+        var files = new FileGeofenceStore(Path.Combine(Path.GetTempPath(), $"livetrack-replica-{Guid.NewGuid():N}"), NullLogger<FileGeofenceStore>.Instance);
         await files.Save(new StoredGeofence(id, Fence(id, "first"), DateTimeOffset.UtcNow) { Version = 1 }, CancellationToken.None);
         using var replica = Replica(files);
         await replica.StartAsync(CancellationToken.None);

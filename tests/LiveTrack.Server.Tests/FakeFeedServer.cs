@@ -17,6 +17,9 @@ public enum FeedMode
     Truncated,
     ServerError,
     RateLimited,
+
+    /// <summary>A 16 MB chunked body (no Content-Length) of JSON whitespace.</summary>
+    Oversized,
 }
 
 /// <summary>
@@ -99,8 +102,27 @@ public sealed class FakeFeedServer : IAsyncDisposable
         FeedMode.Truncated => Results.Text(document[..(document.Length / 2)], "application/json"),
         FeedMode.ServerError => Results.StatusCode(StatusCodes.Status502BadGateway),
         FeedMode.RateLimited => RateLimited(context),
+        FeedMode.Oversized => Results.Stream(Oversized, "application/json"),
         _ => Results.Text(document, "application/json"),
     };
+
+    private static async Task Oversized(Stream body)
+    {
+        var chunk = new byte[64 * 1024];
+        chunk.AsSpan().Fill((byte)' ');
+        try
+        {
+            for (var i = 0; i < 256; i++)
+            {
+                await body.WriteAsync(chunk);
+                await body.FlushAsync();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client stopped reading: what a capped reader does.
+        }
+    }
 
     private static IResult RateLimited(HttpContext context)
     {

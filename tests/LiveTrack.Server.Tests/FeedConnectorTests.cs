@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using LiveTrack.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveTrack.Server.Tests;
 
@@ -38,6 +39,63 @@ public sealed class FeedConnectorTests
         Assert.True(status.Reconnects >= 1, $"expected a reconnect, status: {status}");
         Assert.Equal($"127.0.0.1:{port}", status.Endpoint);
         Assert.True(status.Accepted >= 2);
+    }
+
+    [Fact]
+    public async Task An_idle_pushing_connection_is_closed_so_a_refused_pusher_gets_the_slot_back()
+    {
+        var icao = Icao.New();
+        await using var server = await LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Feeds:guarded:Type"] = "SbsListener",
+            ["LiveTrack:Feeds:guarded:Port"] = "0",
+            ["LiveTrack:Feeds:guarded:MaxConnections"] = "1",
+            ["LiveTrack:Feeds:guarded:IdleTimeout"] = "00:00:01",
+        });
+        await using var client = await server.ConnectClient();
+        await client.SubscribeAircraft(icao);
+        var endpoint = await server.SbsListenerEndpoint("guarded");
+
+        // An idle connection takes the only slot; a pusher arriving now is turned away and counted.
+        using var idle = new TcpClient();
+        await idle.ConnectAsync(endpoint);
+        await WaitForStatus(server, "guarded", f => f.Connections == 1);
+        using (var early = new TcpClient())
+        {
+            await early.ConnectAsync(endpoint);
+            await WaitForStatus(server, "guarded", f => f.Refused == 1);
+        }
+
+        // The idle connection is closed after its timeout, and the pusher's retry gets through.
+        await WaitForStatus(server, "guarded", f => f.Connections == 0 && f.IdleClosed == 1);
+        using var pusher = new TcpClient();
+        await pusher.ConnectAsync(endpoint);
+        await pusher.GetStream().WriteAsync(Encoding.ASCII.GetBytes(Sbs.Position(icao, 47.46, 8.55, 3000) + "\r\n"));
+        await client.WaitForAircraft(icao);
+
+        var status = (await server.GetJson<FeedStatusSnapshot[]>("/api/feeds"))!.Single(f => f.Name == "guarded");
+        Assert.Equal(1, status.Refused);
+        Assert.Equal(1, status.IdleClosed);
+        Assert.Equal(0, await idle.GetStream().ReadAsync(new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private static async Task WaitForStatus(LiveTrackTestServer server, string feed, Func<FeedStatusSnapshot, bool> condition)
+    {
+        var registry = server.Services.GetRequiredService<FeedStatusRegistry>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        FeedStatusSnapshot? last = null;
+        try
+        {
+            while (!condition(last = registry.Find(feed)!.Snapshot()))
+            {
+                // Status counters have no change notification; poll them.
+                await Task.Delay(20, cts.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Feed {feed} never reached the expected status; last: {last}");
+        }
     }
 
     [Fact]

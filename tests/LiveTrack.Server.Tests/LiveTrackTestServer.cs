@@ -82,7 +82,16 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapLiveTrack();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveTrackTestServer(app, new Uri(address), siloPort);
     }

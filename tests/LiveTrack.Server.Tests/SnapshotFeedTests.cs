@@ -138,6 +138,27 @@ public sealed class SnapshotFeedTests
     }
 
     [Fact]
+    public async Task A_chunked_document_over_the_size_limit_is_cut_off_and_counts_as_a_failed_poll()
+    {
+        await using var fake = await FakeFeedServer.StartAsync();
+        var afterwards = Icao.New();
+        var settings = Feeds(fake, openSky: false);
+        settings["LiveTrack:Feeds:readsb:MaxDocumentBytes"] = "1048576";
+        fake.ReadsbMode = FeedMode.Oversized;
+        await using var server = await LiveTrackTestServer.StartAsync(settings: settings);
+        await using var client = await server.ConnectClient();
+        await client.SubscribeAircraft(afterwards);
+
+        var failed = await WaitForFeed(server, "readsb", f => f.Reconnects >= 2);
+        fake.ReadsbDocument = $$"""{ "now": {{Unix(DateTimeOffset.UtcNow)}}, "aircraft": [ { "hex": "{{afterwards}}", "lat": 48.35, "lon": 11.78, "seen": 0.1 } ] }""";
+        fake.ReadsbMode = FeedMode.Ok;
+        await client.WaitForAircraft(afterwards);
+
+        Assert.Contains("over the 1048576 byte limit", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(FeedState.Disconnected, failed.State);
+    }
+
+    [Fact]
     public async Task Entries_unchanged_between_polls_produce_no_new_updates()
     {
         await using var fake = await FakeFeedServer.StartAsync();

@@ -38,6 +38,52 @@ public sealed class TrackingClientTests
     }
 
     [Fact]
+    public void A_client_too_slow_for_its_events_and_alerts_is_told_in_the_next_frame_how_many_it_missed()
+    {
+        var client = new TrackingClient("c1");
+        client.AddGeofence(null);
+        client.AddAlerts(null);
+        client.Offer(new TrafficBatch([], [], [Event(0)]));
+        Assert.NotNull(client.TakeFrame(T0));
+
+        // While that frame is still being written, 10,005 events and 10,002 alerts arrive.
+        client.Offer(new TrafficBatch([], [], [.. Enumerable.Range(1, 10_005).Select(Event)]) { Alerts = [.. Enumerable.Range(1, 10_002).Select(NewAlert)] });
+        client.FrameDone();
+        var next = client.TakeFrame(T0)!;
+        client.FrameDone();
+
+        Assert.Equal(5, next.MissedEvents);
+        Assert.Equal(2, next.MissedAlerts);
+        Assert.Equal(10_000, next.Events.Length);
+        Assert.Equal(6, next.Events[0].Sequence);
+        Assert.Equal("a3", next.Alerts[0].Id);
+        Assert.Equal(7, client.DroppedEvents);
+        Assert.Null(client.TakeFrame(T0));
+    }
+
+    private static GeofenceEvent Event(int sequence) => new()
+    {
+        Icao = "aaaaaa",
+        Sequence = sequence,
+        Kind = GeofenceEventKind.Entered,
+        Reason = GeofenceEventReason.Crossed,
+        FenceId = "f1",
+        FenceName = "F1",
+        At = T0.AddSeconds(sequence),
+    };
+
+    private static Alert NewAlert(int n) => new()
+    {
+        Id = $"a{n}",
+        RuleId = "r1",
+        Icao = "aaaaaa",
+        Trigger = AlertTriggerKind.Squawk,
+        At = T0,
+        RaisedAt = T0,
+        Summary = "squawk",
+    };
+
+    [Fact]
     public void An_aircraft_leaving_the_area_is_sent_once_more_and_then_no_longer()
     {
         var client = new TrackingClient("c1");

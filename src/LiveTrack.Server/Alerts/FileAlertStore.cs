@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using LiveTrack.Alerting;
 using LiveTrack.Grains;
@@ -11,9 +10,14 @@ namespace LiveTrack.Server.Alerts;
 /// Alert history as JSON lines appended to <c>alerts.jsonl</c>, read back at start so history survives a restart,
 /// and held in memory (the newest <see cref="AlertOptions.MaxHistory"/>) for queries. Each alert's position in the
 /// file order is its cursor, so pages stay stable while new alerts arrive. The file is rewritten without the dropped
-/// alerts once it holds twice the kept number.
+/// alerts once it holds twice the kept number (write, fsync, rename).
 /// </summary>
-public sealed class FileAlertStore : IAlertStore, IDisposable
+/// <remarks>
+/// An alert counts as recorded only once its line is on disk (flushed and fsynced); a failed write leaves it
+/// unrecorded, so the journal's retry writes it again. Every append starts on a fresh line: a line torn by a crash or
+/// power cut is the only one lost (skipped when read back, with a logged warning), never the alert after it.
+/// </remarks>
+public sealed partial class FileAlertStore : IAlertStore, IDisposable
 {
     private const int MaxPage = 1000;
     private readonly Lock gate = new();
@@ -23,11 +27,13 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
     private long firstPosition;
     private long lines;
-    private StreamWriter? writer;
+    private readonly ILogger<FileAlertStore> logger;
+    private FileStream? file;
 
-    public FileAlertStore(IOptions<AlertOptions> options)
+    public FileAlertStore(IOptions<AlertOptions> options, ILogger<FileAlertStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.logger = logger;
         path = Path.Combine(options.Value.HistoryPath, "alerts.jsonl");
         maxHistory = options.Value.MaxHistory;
         if (File.Exists(path))
@@ -35,7 +41,16 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
             foreach (var line in File.ReadLines(path))
             {
                 lines++;
-                if (line.Length > 0 && TryRead(line) is { } alert && ids.Add(alert.Id))
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (TryRead(line) is not { } alert)
+                {
+                    LogUnreadableLine(logger, path, lines);
+                }
+                else if (ids.Add(alert.Id))
                 {
                     alerts.Add(alert);
                 }
@@ -55,17 +70,20 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
                 return Task.FromResult(false);
             }
 
-            // Written before it counts as recorded: a failed write leaves the id free for the caller's retry.
-            var line = JsonSerializer.Serialize(alert, AlertJson.Options);
+            // On disk before it counts as recorded: a failed write leaves the id free for the caller's retry.
+            var line = JsonSerializer.SerializeToUtf8Bytes(alert, AlertJson.Options);
             try
             {
-                Writer().WriteLine(line);
-                Writer().Flush();
+                var history = History();
+                history.Write(line);
+                history.WriteByte((byte)'\n');
+                history.Flush(flushToDisk: true);
             }
             catch
             {
-                writer?.Dispose();
-                writer = null;
+                // Reopened (and put on a fresh line) by the next append.
+                file?.Dispose();
+                file = null;
                 throw;
             }
 
@@ -75,7 +93,15 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
             Trim();
             if (lines > 2L * maxHistory)
             {
-                Compact();
+                try
+                {
+                    Compact();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The alert is recorded (its line is on disk): only the rewrite failed; the next append retries it.
+                    LogCompactionFailed(logger, path, ex);
+                }
             }
 
             return Task.FromResult(true);
@@ -124,8 +150,8 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
     {
         lock (gate)
         {
-            writer?.Dispose();
-            writer = null;
+            file?.Dispose();
+            file = null;
         }
     }
 
@@ -147,15 +173,37 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
         }
     }
 
-    private StreamWriter Writer()
+    /// <summary>The history file, open for appending, positioned at the start of a fresh line.</summary>
+    private FileStream History()
     {
-        if (writer is null)
+        if (file is null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+            var opened = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            try
+            {
+                opened.Seek(0, SeekOrigin.End);
+                if (opened.Length > 0)
+                {
+                    // A crash mid-append leaves a torn last line: end it, so the next alert's line stands alone.
+                    opened.Seek(-1, SeekOrigin.End);
+                    var last = opened.ReadByte();
+                    if (last != '\n')
+                    {
+                        opened.WriteByte((byte)'\n');
+                    }
+                }
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
+
+            file = opened;
         }
 
-        return writer;
+        return file;
     }
 
     private void Trim()
@@ -177,11 +225,22 @@ public sealed class FileAlertStore : IAlertStore, IDisposable
 
     private void Compact()
     {
-        writer?.Dispose();
-        writer = null;
-        var temporary = path + ".tmp";
-        File.WriteAllLines(temporary, alerts.Select(a => JsonSerializer.Serialize(a, AlertJson.Options)), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        file?.Dispose();
+        file = null;
+        Storage.DurableFile.Write(path, stream =>
+        {
+            foreach (var alert in alerts)
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(alert, AlertJson.Options));
+                stream.WriteByte((byte)'\n');
+            }
+        });
         lines = alerts.Count;
     }
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "{Path}: line {Line} is unreadable (torn by a crash?) and was skipped")]
+    private static partial void LogUnreadableLine(ILogger logger, string path, long line);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Compacting the alert history {Path} failed; the history stays as appended and compaction is retried")]
+    private static partial void LogCompactionFailed(ILogger logger, string path, Exception exception);
 }

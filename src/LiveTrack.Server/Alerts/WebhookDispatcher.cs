@@ -49,9 +49,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         slots = new SemaphoreSlim(this.options.MaxConcurrent, this.options.MaxConcurrent);
         deadLetterPath = Path.Combine(options.Value.HistoryPath, "dead-letters.json");
         maxDeadLetters = options.Value.MaxDeadLetters;
-        deadLetters = File.Exists(deadLetterPath)
-            ? JsonSerializer.Deserialize<List<DeadLetter>>(File.ReadAllText(deadLetterPath), AlertJson.Options) ?? []
-            : [];
+        deadLetters = LoadDeadLetters();
     }
 
     public void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
@@ -254,14 +252,32 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
     }
 
+    /// <summary>The saved dead letters; an unreadable file (empty, truncated) is quarantined so the server still starts.</summary>
+    private List<DeadLetter> LoadDeadLetters()
+    {
+        if (!File.Exists(deadLetterPath))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(deadLetterPath);
+            return JsonSerializer.Deserialize<List<DeadLetter>>(stream, AlertJson.Options) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            LogDeadLettersQuarantined(logger, deadLetterPath, Storage.DurableFile.Quarantine(deadLetterPath, timeProvider.GetUtcNow()), ex.Message);
+            return [];
+        }
+    }
+
     private void SaveDeadLetters()
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(deadLetterPath)!);
-            var temporary = deadLetterPath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(deadLetters, AlertJson.Options));
-            File.Move(temporary, deadLetterPath, overwrite: true);
+            Storage.DurableFile.Write(deadLetterPath, stream => JsonSerializer.Serialize(stream, deadLetters, AlertJson.Options));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -269,6 +285,9 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
             LogDeadLettersNotSaved(logger, deadLetterPath, ex);
         }
     }
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "{Path} is unreadable ({Problem}); moved aside to {QuarantinedAs}, starting with no dead letters")]
+    private static partial void LogDeadLettersQuarantined(ILogger logger, string path, string quarantinedAs, string problem);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Dead letters could not be saved to {Path}")]
     private static partial void LogDeadLettersNotSaved(ILogger logger, string path, Exception exception);

@@ -7,8 +7,10 @@ using LiveTrack.Server.Geofences;
 using LiveTrack.Server.History;
 using LiveTrack.Server.Identity;
 using LiveTrack.Grains;
+using LiveTrack.Ingestion;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 
 namespace LiveTrack.Server.Hosting;
 
@@ -22,7 +24,7 @@ public static class LiveTrackHosting
         var cluster = builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>() ?? new LiveTrackClusterOptions();
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
         services.AddOptions<GeofenceOptions>().BindConfiguration(GeofenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath));
+        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath, sp.GetRequiredService<ILogger<FileGeofenceStore>>()));
         services.AddSingleton<GeofenceCatalog>();
         services.AddSingleton<IGeofenceIndexProvider>(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<GeofenceCatalog>());
@@ -31,7 +33,7 @@ public static class LiveTrackHosting
 
         // Rules load before the silo starts too (after the fences they name).
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath));
+        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath, sp.GetRequiredService<ILogger<FileRuleStore>>()));
         services.AddSingleton<RuleCatalog>();
         services.AddSingleton<IAlertRuleProvider>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<RuleCatalog>());
@@ -70,7 +72,9 @@ public static class LiveTrackHosting
         // One JSON contract (source-generated, camelCase, enums as names) for REST and both hub protocols.
         var hubJson = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         HubJson.Configure(hubJson);
-        services.AddSignalR()
+        // Hub call failures are logged by HubInvocationLogFilter (client errors at Debug), not by SignalR at Error.
+        builder.Logging.AddFilter(HubInvocationLogFilter.DispatcherCategory, LogLevel.Critical);
+        services.AddSignalR(o => o.AddFilter<HubInvocationLogFilter>())
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = JsonMessagePackResolver.Options(hubJson));
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
@@ -98,6 +102,18 @@ public static class LiveTrackHosting
 
         // After the silo: feeds start once grains can be called.
         services.AddLiveTrackIngestion(builder.Configuration);
+
+        // Every settings class, nested ones included, validated at start with failures naming their keys.
+        services
+            .ValidateWithKeys<GeofenceOptions>(GeofenceOptions.SectionName)
+            .ValidateWithKeys<AlertOptions>(AlertOptions.SectionName)
+            .ValidateWithKeys<LiveTrackClusterOptions>(LiveTrackClusterOptions.SectionName)
+            .ValidateWithKeys<TrackingHubOptions>(TrackingHubOptions.SectionName)
+            .ValidateWithKeys<TrackingOptions>(TrackingOptions.SectionName)
+            .ValidateWithKeys<FanoutOptions>(FanoutOptions.SectionName)
+            .ValidateWithKeys<TelemetryOptions>(TelemetryOptions.SectionName)
+            .ValidateWithKeys<IngestionOptions>(IngestionOptions.SectionName)
+            .ValidateWithKeys<FeedOptions>(null, name => $"{IngestionOptions.FeedsSectionName}:{name}");
         return builder;
     }
 

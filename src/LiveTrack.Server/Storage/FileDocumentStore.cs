@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace LiveTrack.Server.Storage;
@@ -21,11 +20,13 @@ public interface IDocumentStore<T> where T : class
 }
 
 /// <summary>
-/// One JSON file per document in a folder, named by the document's id; writes go to a temporary file first and are
-/// renamed into place, so a crash never leaves a half-written document. Ids must be URL-safe (the parsers of fences
-/// and rules ensure it), which makes them safe file names too.
+/// One JSON file per document in a folder, named by the document's id; writes go to a temporary file that is flushed
+/// to disk before it is renamed into place (<see cref="DurableFile"/>), so a crash never leaves a half-written
+/// document. A file that cannot be read anyway (empty, truncated, not JSON) is quarantined with a logged error, and
+/// the other documents load. Ids must be URL-safe (the parsers of fences and rules ensure it), which makes them safe
+/// file names too.
 /// </summary>
-public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocumentStore<T>, IDisposable where T : class
+public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger logger) : IDocumentStore<T>, IDisposable where T : class
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -45,8 +46,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocume
         var documents = new List<T>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            await using var stream = File.OpenRead(file);
-            if (await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken) is { } document)
+            if (await Read(file, cancellationToken) is { } document)
             {
                 documents.Add(document);
             }
@@ -64,8 +64,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocume
             return null;
         }
 
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken);
+        return await Read(path, cancellationToken);
     }
 
     public async Task Save(T document, CancellationToken cancellationToken)
@@ -76,9 +75,7 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocume
         {
             Directory.CreateDirectory(folder);
             var path = PathOf(idOf(document)) ?? throw new ArgumentException($"'{idOf(document)}' is not a valid document id.", nameof(document));
-            var temporary = path + ".tmp";
-            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document), Encoding.UTF8, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await DurableFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(document), cancellationToken);
         }
         finally
         {
@@ -105,6 +102,45 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf) : IDocume
         {
             gate.Release();
         }
+    }
+
+    /// <summary>One file's document, or null (and the file quarantined) when it is not a readable document.</summary>
+    private async Task<T?> Read(string file, CancellationToken cancellationToken)
+    {
+        string? problem;
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            if (await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken) is { } document)
+            {
+                return document;
+            }
+
+            problem = "the file holds JSON null";
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // Deleted meanwhile.
+        }
+        catch (JsonException ex)
+        {
+            problem = ex.Message;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (File.Exists(file))
+            {
+                StorageLog.Quarantined(logger, file, DurableFile.Quarantine(file, DateTimeOffset.UtcNow), problem);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return null;
     }
 
     /// <summary>The document's file, or null for an id that is not a plain file name (e.g. one with a path separator).</summary>

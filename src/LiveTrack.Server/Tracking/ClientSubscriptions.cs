@@ -66,8 +66,15 @@ public sealed class TrackingClient(string connectionId)
         }
     }
 
-    /// <summary>Geofence events and alerts dropped because the client fell more than 10,000 of them behind.</summary>
+    /// <summary>
+    /// Geofence events and alerts dropped because the client fell more than 10,000 of them behind. Never silent: the
+    /// next frame tells the client how many it missed (<see cref="PositionFrame.MissedEvents"/>,
+    /// <see cref="PositionFrame.MissedAlerts"/>).
+    /// </summary>
     public long DroppedEvents { get; private set; }
+
+    private long missedEvents;
+    private long missedAlerts;
 
     public int SubscriptionCount
     {
@@ -178,8 +185,10 @@ public sealed class TrackingClient(string connectionId)
 
                 if (pendingEvents.Count > MaxPendingEvents)
                 {
-                    DroppedEvents += pendingEvents.Count - MaxPendingEvents;
-                    pendingEvents.RemoveRange(0, pendingEvents.Count - MaxPendingEvents);
+                    var excess = pendingEvents.Count - MaxPendingEvents;
+                    DroppedEvents += excess;
+                    missedEvents += excess;
+                    pendingEvents.RemoveRange(0, excess);
                 }
             }
 
@@ -195,8 +204,10 @@ public sealed class TrackingClient(string connectionId)
 
                 if (pendingAlerts.Count > MaxPendingEvents)
                 {
-                    DroppedEvents += pendingAlerts.Count - MaxPendingEvents;
-                    pendingAlerts.RemoveRange(0, pendingAlerts.Count - MaxPendingEvents);
+                    var excess = pendingAlerts.Count - MaxPendingEvents;
+                    DroppedEvents += excess;
+                    missedAlerts += excess;
+                    pendingAlerts.RemoveRange(0, excess);
                 }
             }
 
@@ -241,9 +252,10 @@ public sealed class TrackingClient(string connectionId)
         HashSet<string> lost;
         List<GeofenceEvent> events;
         List<Alert> alerts;
+        long eventsMissed, alertsMissed;
         lock (gate)
         {
-            if (pending.Count == 0 && pendingLost.Count == 0 && pendingEvents.Count == 0 && pendingAlerts.Count == 0)
+            if (pending.Count == 0 && pendingLost.Count == 0 && pendingEvents.Count == 0 && pendingAlerts.Count == 0 && missedEvents == 0 && missedAlerts == 0)
             {
                 Volatile.Write(ref sending, 0);
                 return null;
@@ -253,10 +265,17 @@ public sealed class TrackingClient(string connectionId)
             (lost, pendingLost) = (pendingLost, new HashSet<string>(StringComparer.Ordinal));
             (events, pendingEvents) = (pendingEvents, []);
             (alerts, pendingAlerts) = (pendingAlerts, []);
+            (eventsMissed, missedEvents) = (missedEvents, 0);
+            (alertsMissed, missedAlerts) = (missedAlerts, 0);
             sequence++;
         }
 
-        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost], [.. events]) { Alerts = [.. alerts] };
+        return new PositionFrame(sequence, now, [.. updates.Values], [.. lost], [.. events])
+        {
+            Alerts = [.. alerts],
+            MissedEvents = eventsMissed,
+            MissedAlerts = alertsMissed,
+        };
     }
 
     /// <summary>Marks the frame taken by <see cref="TakeFrame"/> as sent (or failed).</summary>

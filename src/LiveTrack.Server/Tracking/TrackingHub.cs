@@ -10,7 +10,13 @@ namespace LiveTrack.Server.Tracking;
 /// <c>/hubs/tracking</c>: clients subscribe to areas and aircraft and receive batched <see cref="PositionFrame"/>s.
 /// Invalid arguments fail the call with a <see cref="HubException"/> whose message names the argument.
 /// </summary>
-public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic, IOptions<TrackingHubOptions> options, LiveTrackMetrics metrics)
+public sealed class TrackingHub(
+    ClientSubscriptions clients,
+    LiveTraffic traffic,
+    Geofences.GeofenceCatalog fences,
+    Alerts.RuleCatalog rules,
+    IOptions<TrackingHubOptions> options,
+    LiveTrackMetrics metrics)
     : Hub<ITrackingClient>, ITrackingHub
 {
     /// <summary>Where the hub is mapped.</summary>
@@ -64,6 +70,11 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
             throw new HubException("Invalid fenceId: expected a geofence id (1 to 64 characters).");
         }
 
+        if (fences.Index.Find(fenceId) is null)
+        {
+            throw new HubException($"Invalid fenceId: there is no geofence '{fenceId}'.");
+        }
+
         return Subscribed(Client().AddGeofence(fenceId));
     }
 
@@ -76,12 +87,17 @@ public sealed class TrackingHub(ClientSubscriptions clients, LiveTraffic traffic
             throw new HubException("Invalid ruleId: expected a rule id (1 to 64 characters), or null for every rule.");
         }
 
+        if (!string.IsNullOrWhiteSpace(ruleId) && rules.Current.Find(ruleId) is null)
+        {
+            throw new HubException($"Invalid ruleId: there is no rule '{ruleId}'.");
+        }
+
         return Subscribed(Client().AddAlerts(string.IsNullOrWhiteSpace(ruleId) ? null : ruleId));
     }
 
-    public Task<bool> Unsubscribe(string subscriptionId)
+    public Task<bool> Unsubscribe(string? subscriptionId)
     {
-        var removed = clients.Find(Context.ConnectionId)?.Remove(subscriptionId) ?? false;
+        var removed = subscriptionId is not null && (clients.Find(Context.ConnectionId)?.Remove(subscriptionId) ?? false);
         if (removed)
         {
             metrics.HubSubscriptions.Add(-1);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace LiveTrack.Server.Hosting;
+
+/// <summary>Turns the exceptions a bad configuration causes at start into one line per problem.</summary>
+public static class StartupErrors
+{
+    /// <summary>The configuration problems behind <paramref name="exception"/>; empty when it is not one.</summary>
+    public static IReadOnlyList<string> Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            OptionsValidationException invalid => [.. invalid.Failures],
+            AggregateException many => [.. many.InnerExceptions.SelectMany(Describe)],
+            // The binder's own message names the key: "Failed to convert configuration value 'x' at 'LiveTrack:…' to type …".
+            InvalidOperationException { InnerException: FormatException or OverflowException or ArgumentException } binding
+                when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [binding.Message],
+            _ => [],
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using LiveTrack.Server.Hosting;
+
+namespace LiveTrack.Server.Tests;
+
+/// <summary>Bad settings stop the server at start with one line per problem naming the key.</summary>
+public sealed class ConfigurationValidationTests
+{
+    [Fact]
+    public async Task Nested_webhook_settings_are_validated_at_start_naming_their_keys()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Alerts:Webhooks:MaxConcurrent"] = "0",
+            ["LiveTrack:Alerts:Webhooks:Timeout"] = "01:00:00",
+        }));
+
+        var problems = StartupErrors.Describe(failure);
+        Assert.True(problems.Count == 2, failure.ToString());
+        Assert.Contains(problems, p => p.StartsWith("LiveTrack:Alerts:Webhooks:MaxConcurrent: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("LiveTrack:Alerts:Webhooks:Timeout: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Settings_of_other_projects_name_their_keys_too()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Tracking:MaxSpeedKnots"] = "-1",
+        }));
+
+        Assert.Equal(["LiveTrack:Tracking:MaxSpeedKnots: The field MaxSpeedKnots must be between 100 and 20000."], StartupErrors.Describe(failure));
+    }
+
+    [Fact]
+    public async Task The_server_process_prints_one_line_naming_the_key_and_no_stack_trace()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "LiveTrack.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--LiveTrack:Alerts:Webhooks:MaxConcurrent=0", "--LiveTrack:Feeds:simulator:Enabled=false", "--LiveTrack:Feeds:push:Port=0" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("Invalid configuration: LiveTrack:Alerts:Webhooks:MaxConcurrent: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASPNETCORE_URLS_decides_where_the_server_listens()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "LiveTrack.Server.dll"),
+                "--LiveTrack:Feeds:simulator:Enabled=false",
+                "--LiveTrack:Feeds:push:Port=0",
+                $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.FreePort()}",
+                $"--LiveTrack:Cluster:GatewayPort={LiveTrackTestServer.FreePort()}",
+                $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}")}",
+                $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}")}",
+                $"--LiveTrack:Alerts:HistoryPath={Path.Combine(Path.GetTempPath(), $"livetrack-alerts-{Guid.NewGuid():N}")}",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(start)!;
+        try
+        {
+            _ = process.StandardError.ReadToEndAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            string? listening = null;
+            while (listening is null && await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                if (line.Contains("Now listening on: ", StringComparison.Ordinal))
+                {
+                    listening = line[(line.IndexOf("Now listening on: ", StringComparison.Ordinal) + 18)..].Trim();
+                }
+            }
+
+            // Port 0 from the variable, not the default 5080: the variable won.
+            Assert.NotNull(listening);
+            var address = new Uri(listening);
+            Assert.Equal("127.0.0.1", address.Host);
+            Assert.NotEqual(5080, address.Port);
+            using var http = new HttpClient { BaseAddress = address };
+            Assert.True((await http.GetAsync(new Uri("/health/live", UriKind.Relative), cts.Token)).IsSuccessStatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}
