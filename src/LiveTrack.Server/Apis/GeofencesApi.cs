@@ -55,6 +55,11 @@ public static class GeofencesApi
             return Invalid(parsed);
         }
 
+        if (DatasetKindRefused(parsed) is { } refused)
+        {
+            return refused;
+        }
+
         var (saved, conflict) = await catalog.Upsert(parsed.Fences, mustBeNew: true, cancellationToken);
         if (!saved)
         {
@@ -85,6 +90,11 @@ public static class GeofencesApi
             return Invalid(parsed);
         }
 
+        if (DatasetKindRefused(parsed) is { } refused)
+        {
+            return refused;
+        }
+
         if (parsed.Fences.Count != 1)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["type"] = ["PUT takes one Feature, not a FeatureCollection of several."] });
@@ -111,6 +121,21 @@ public static class GeofencesApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Fences of a dataset kind carry provenance only an import can vouch for.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? DatasetKindRefused(GeofenceParseResult parsed)
+    {
+        var i = parsed.Fences.ToList().FindIndex(f => NationalAirspace.IsDatasetFence(f.SourceGeoJson));
+        if (i < 0)
+        {
+            return null;
+        }
+
+        var field = parsed.Fences.Count == 1 ? "properties.kind" : $"features[{i}].properties.kind";
+        return TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = ["national-airspace and international-waters fences are made from a boundary dataset: import them with POST /api/geofences/national"] },
+            title: "The geofence is not valid GeoJSON for LiveTrack");
+    }
+
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(GeofenceParseResult parsed) =>
         TypedResults.ValidationProblem(parsed.ErrorsByField(), title: "The geofence is not valid GeoJSON for LiveTrack");
 
@@ -126,20 +151,33 @@ public static class GeofencesApi
     internal static JsonObject Feature(GeofenceDefinition fence)
     {
         var source = JsonNode.Parse(fence.SourceGeoJson) as JsonObject;
+        var properties = new JsonObject
+        {
+            ["name"] = fence.Name,
+            ["tags"] = new JsonArray([.. fence.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
+            ["floorFt"] = fence.FloorFeet,
+            ["ceilingFt"] = fence.CeilingFeet,
+            ["bufferNm"] = fence.BufferNauticalMiles,
+        };
+        if (fence.Provenance is not null && source?["properties"] is JsonObject stored)
+        {
+            // A dataset fence: its kind, tolerance, version and provenance; the geometry is the dataset's own.
+            foreach (var key in new[] { "kind", "toleranceNm", "version", "provenance" })
+            {
+                properties[key] = stored[key]?.DeepClone();
+            }
+        }
+        else
+        {
+            properties["submittedGeometry"] = source?["geometry"]?.DeepClone();
+        }
+
         return new JsonObject
         {
             ["type"] = "Feature",
             ["id"] = fence.Id,
             ["geometry"] = JsonNode.Parse(GeofenceGeoJson.ToGeoJson(fence.Geometry)),
-            ["properties"] = new JsonObject
-            {
-                ["name"] = fence.Name,
-                ["tags"] = new JsonArray([.. fence.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
-                ["floorFt"] = fence.FloorFeet,
-                ["ceilingFt"] = fence.CeilingFeet,
-                ["bufferNm"] = fence.BufferNauticalMiles,
-                ["submittedGeometry"] = source?["geometry"]?.DeepClone(),
-            },
+            ["properties"] = properties,
         };
     }
 
