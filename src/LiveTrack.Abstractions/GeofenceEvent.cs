@@ -84,4 +84,13 @@ public sealed record GeofenceEvent
     [Id(14)]
     [System.Text.Json.Serialization.JsonIgnore]
     public string? TraceParent { get; init; }
+
+    /// <summary>For a fence made from a boundary dataset (national airspace): which dataset and version drew its line.</summary>
+    [Id(130)] public BoundaryProvenance? Provenance { get; init; }
+
+    /// <summary>
+    /// For a fence with <see cref="Provenance"/>: the great-circle distance in nautical miles from the position in
+    /// <see cref="After"/> (or <see cref="Before"/> for LostInside) to the fence's line.
+    /// </summary>
+    [Id(131)] public double? BoundaryDistanceNm { get; init; }
 }

@@ -6,80 +6,47 @@ using static System.FormattableString;
 namespace LiveTrack.Geofencing;
 
 /// <summary>
-/// Grows a lon/lat fence by a distance in nautical miles, measured on the sphere.
+/// Grows a lon/lat fence by a distance in nautical miles, measured on the sphere, whatever the fence's size: a
+/// country's coastline, a shape across the antimeridian, a polar cap.
 /// </summary>
 /// <remarks>
-/// <para>Each polygon of the fence is buffered on its own (the union of buffers is the buffer of the union, so a
-/// MultiPolygon — including one split at the antimeridian — comes out right and each part keeps the accuracy of
-/// its own size):</para>
+/// <para>The buffer of a shape is the shape itself plus every point within the distance of its outline. So the
+/// fence is kept as it is, and its outline — every ring of every polygon, except the artificial cuts along ±180
+/// where a shape crossing the antimeridian was split and the degenerate edges along a pole — is buffered piece by
+/// piece, each piece in a projection of its own:</para>
 /// <list type="number">
-/// <item>project it on an <see cref="AzimuthalEquidistant"/> plane centred on the part (mean of its vertices'
-/// unit vectors), after densifying its lon/lat edges to 0.05° so straight lon/lat edges (RFC 7946) keep their
-/// shape;</item>
-/// <item>buffer it there with NetTopologySuite (round joins; enough segments per quarter circle that arcs cut in
-/// by at most 0.005 nm);</item>
-/// <item>densify the result to 1 nm segments, project every vertex back, unwrap longitudes and close rings that
-/// wind around a pole through that pole (<see cref="SphericalRing"/>), subtract holes, split at the antimeridian
-/// (<see cref="Antimeridian"/>), union the parts and check validity.</item>
+/// <item>each ring is densified to 0.05° (so straight lon/lat edges, as RFC 7946 defines them, keep their shape)
+/// and cut into runs of vertices lying within a radius r of the run's first vertex (the projection centre);</item>
+/// <item>each run is projected on the <see cref="AzimuthalEquidistant"/> plane centred there and buffered as a line
+/// by NetTopologySuite (round joins and caps, enough segments per quarter circle that arcs cut in by at most
+/// 0.005 nm);</item>
+/// <item>the result is densified to 1 nm segments (and to 0.5° of longitude near the poles), projected back,
+/// closed through a pole where it winds around one (<see cref="SphericalRing"/>), split at the antimeridian
+/// (<see cref="Antimeridian"/>), and everything is unioned with the fence and checked for validity.</item>
 /// </list>
-/// <para>Accuracy: radial distances from the projection centre are exact; across them the plane stretches by
-/// c / sin c, so the grown outline lies between d·sin c / c and d from the fence — at most 0.35 % short for a part
-/// whose buffered outline stays within 500 nm of its centre, 1.4 % within 1,000 nm — minus at most 0.005 nm where
-/// arcs are approximated by chords. Parts reaching more than <see cref="MaxPartRadiusNauticalMiles"/> from their
-/// centre are refused rather than buffered less accurately.</para>
+/// <para>Accuracy: distances from the projection centre are exact; across them the plane stretches by c / sin c
+/// (c the angular distance from the centre), which makes a distance d measured from an outline point lying r from
+/// the centre wrong by about d·r²/(6R²). The run radius r is chosen from d so that this stays below
+/// <see cref="MaxProjectionErrorNauticalMiles"/> (r ≈ 109 nm for 12 nm, 27 nm for 200 nm); chords cut arcs by at most
+/// 0.005 nm more. So every point of the grown outline lies within 0.01 nm of the true distance from the drawn
+/// shape, on the sphere of <see cref="Geodesy.EarthRadiusNauticalMiles"/>.</para>
 /// </remarks>
 internal static class GeodesicBuffer
 {
-    /// <summary>How far a polygon's vertices may lie from its centre for it to be buffered.</summary>
-    public const double MaxPartRadiusNauticalMiles = 1000;
+    /// <summary>Most a run's projection may misstate a distance (see the remarks).</summary>
+    public const double MaxProjectionErrorNauticalMiles = 0.002;
 
     private const double InputStepDegrees = 0.05;
     private const double OutputStepNauticalMiles = 1;
+    private const double OutputStepLongitudeDegrees = 0.5;
     private const double MaxArcInsetNauticalMiles = 0.005;
+    private const double MaxSimplifyNauticalMiles = 0.0005;
+    private const double MaxRunRadiusNauticalMiles = 300;
 
     public static Geometry? Apply(Geometry fence, double distanceNauticalMiles, out string? error)
     {
-        var parameters = new BufferParameters
-        {
-            QuadrantSegments = QuadrantSegments(distanceNauticalMiles),
-            JoinStyle = JoinStyle.Round,
-            EndCapStyle = EndCapStyle.Round,
-        };
-
-        var grownParts = new List<Geometry>();
-        var polygons = Planar.PolygonsOf(fence).ToArray();
-        for (var i = 0; i < polygons.Length; i++)
-        {
-            var polygon = polygons[i];
-            var centre = AzimuthalEquidistant.SphericalCentre(polygon.ExteriorRing.Coordinates.Skip(1));
-            if (centre is null)
-            {
-                error = "bufferNm cannot be applied to a polygon that circles the globe";
-                return null;
-            }
-
-            var projection = new AzimuthalEquidistant(centre.Value);
-            var planar = Project(polygon, projection, out var reach);
-            if (reach > MaxPartRadiusNauticalMiles)
-            {
-                error = Invariant(
-                    $"bufferNm can only be applied to polygons lying within {MaxPartRadiusNauticalMiles:F0} nm of their centre; polygon {i} reaches {reach:F0} nm");
-                return null;
-            }
-
-            var grown = planar.Buffer(distanceNauticalMiles, parameters);
-            if (grown.IsEmpty || !grown.IsValid)
-            {
-                error = Invariant($"buffering polygon {i} by {distanceNauticalMiles} nm did not give a valid polygon");
-                return null;
-            }
-
-            foreach (var part in Planar.PolygonsOf(grown))
-            {
-                grownParts.Add(Antimeridian.Normalize(Unproject(part, projection)));
-            }
-        }
-
+        var grownParts = new List<Geometry> { fence };
+        grownParts.AddRange(GrowRuns(fence, distanceNauticalMiles).Select(r => r.Grown));
         var result = Planar.UnionPolygons(grownParts);
         if (result.IsEmpty || !result.IsValid)
         {
@@ -89,6 +56,39 @@ internal static class GeodesicBuffer
 
         error = null;
         return result;
+    }
+
+    /// <summary>Each run of the fence's outline with the lon/lat area within the distance of it.</summary>
+    internal static IEnumerable<(List<GeoPoint> Run, Geometry Grown)> GrowRuns(Geometry fence, double distanceNauticalMiles)
+    {
+        var parameters = new BufferParameters
+        {
+            QuadrantSegments = QuadrantSegments(distanceNauticalMiles),
+            JoinStyle = JoinStyle.Round,
+            EndCapStyle = EndCapStyle.Round,
+            // NetTopologySuite simplifies the input line by 1 % of the distance by default: 0.12 nm at 12 nm.
+            SimplifyFactor = MaxSimplifyNauticalMiles / distanceNauticalMiles,
+        };
+
+        var radius = RunRadiusNauticalMiles(distanceNauticalMiles);
+        foreach (var polygon in Planar.PolygonsOf(fence))
+        {
+            foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings))
+            {
+                foreach (var run in Runs(ring.Coordinates, radius))
+                {
+                    var projection = new AzimuthalEquidistant(run[0]);
+                    var planar = Planar.WithoutRepeats(run.Select(p => projection.Forward(p.Latitude, p.Longitude)).ToList());
+                    // Segment by segment: NetTopologySuite's buffer of a longer line snaps the vertices of inside
+                    // turns by up to 0.1 % of the distance (0.012 nm at 12 nm); a two-point line has no turns.
+                    var grown = planar.Count >= 2
+                        ? Planar.UnionPolygons([.. Enumerable.Range(1, planar.Count - 1).Select(i =>
+                            Planar.Factory.CreateLineString([planar[i - 1], planar[i]]).Buffer(distanceNauticalMiles, parameters))])
+                        : Planar.Factory.CreatePoint(planar[0]).Buffer(distanceNauticalMiles, parameters);
+                    yield return (run, Planar.UnionPolygons([.. Planar.PolygonsOf(grown).Select(part => Antimeridian.Normalize(Unproject(part, projection)))]));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -101,34 +101,55 @@ internal static class GeodesicBuffer
         return (int)Math.Clamp(Math.Ceiling(Math.PI / 4 / step), 8, 128);
     }
 
-    private static Polygon Project(Polygon polygon, AzimuthalEquidistant projection, out double reach)
+    /// <summary>The largest r with d·r²/(6R²) ≤ <see cref="MaxProjectionErrorNauticalMiles"/>, at most 300 nm.</summary>
+    internal static double RunRadiusNauticalMiles(double distanceNauticalMiles) => Math.Min(
+        MaxRunRadiusNauticalMiles,
+        Geodesy.EarthRadiusNauticalMiles * Math.Sqrt(6 * MaxProjectionErrorNauticalMiles / distanceNauticalMiles));
+
+    /// <summary>
+    /// The ring's real edges, densified, as runs of points each within <paramref name="radius"/> of the run's first
+    /// point; consecutive runs share their end point, so the runs' buffers join up.
+    /// </summary>
+    private static IEnumerable<List<GeoPoint>> Runs(Coordinate[] ring, double radius)
     {
-        var maxDistance = 0.0;
-        LinearRing ProjectRing(LineString ring)
+        List<GeoPoint>? run = null;
+        for (var i = 1; i < ring.Length; i++)
         {
-            var projected = Planar.Densify(ring.Coordinates, InputStepDegrees)
-                .Select(c => projection.Forward(c.Y, c.X))
-                .ToList();
-            foreach (var p in projected)
+            var (a, b) = (ring[i - 1], ring[i]);
+            if (IsArtificial(a, b))
             {
-                maxDistance = Math.Max(maxDistance, Math.Sqrt((p.X * p.X) + (p.Y * p.Y)));
+                if (run is not null)
+                {
+                    yield return run;
+                    run = null;
+                }
+
+                continue;
             }
 
-            var distinct = Planar.WithoutRepeats(projected);
-            if (distinct.Count < 4)
+            var dense = Planar.Densify([a, b], InputStepDegrees);
+            foreach (var c in run is null ? dense : dense.Skip(1))
             {
-                // A sliver that collapses on the plane (e.g. the pole edge of a polar cap): keep a valid ring shape.
-                distinct = [.. projected];
-            }
+                var point = new GeoPoint(c.Y, c.X);
+                if (run is not null && Geodesy.DistanceNauticalMiles(run[0], point) > radius && run.Count > 1)
+                {
+                    yield return run;
+                    run = [run[^1]];
+                }
 
-            return Planar.Factory.CreateLinearRing(distinct.ToArray());
+                (run ??= []).Add(point);
+            }
         }
 
-        var shell = ProjectRing(polygon.ExteriorRing);
-        var holes = polygon.InteriorRings.Select(ProjectRing).ToArray();
-        reach = maxDistance;
-        return Planar.Factory.CreatePolygon(shell, holes);
+        if (run is not null)
+        {
+            yield return run;
+        }
     }
+
+    /// <summary>A cut along ±180 (where a shape was split at the antimeridian) or an edge along a pole.</summary>
+    private static bool IsArtificial(Coordinate a, Coordinate b) =>
+        (Math.Abs(a.X) == 180 && a.X == b.X) || (Math.Abs(a.Y) == 90 && a.Y == b.Y);
 
     private static Geometry Unproject(Polygon planar, AzimuthalEquidistant projection)
     {
@@ -136,10 +157,22 @@ internal static class GeodesicBuffer
         Polygon UnprojectRing(LineString ring)
         {
             var dense = Planar.Densify(ring.Coordinates, OutputStepNauticalMiles);
-            var loop = new GeoPoint[dense.Count - 1];
-            for (var i = 0; i < loop.Length; i++)
+            var loop = new List<GeoPoint>(dense.Count);
+            for (var i = 0; i < dense.Count - 1; i++)
             {
-                loop[i] = projection.Inverse(dense[i].X, dense[i].Y);
+                var p = projection.Inverse(dense[i].X, dense[i].Y);
+                if (loop.Count > 0)
+                {
+                    // Near a pole 1 nm spans many degrees of longitude: follow the great circle, not a lon/lat line.
+                    var q = loop[^1];
+                    var pieces = (int)Math.Ceiling(Math.Abs(Antimeridian.Wrap(p.Longitude - q.Longitude)) / OutputStepLongitudeDegrees);
+                    for (var k = 1; k < Math.Min(pieces, 64); k++)
+                    {
+                        loop.Add(Geodesy.Interpolate(q, p, (double)k / pieces));
+                    }
+                }
+
+                loop.Add(p);
             }
 
             return Planar.Factory.CreatePolygon(SphericalRing.ToLonLat(loop, northPole, out _));

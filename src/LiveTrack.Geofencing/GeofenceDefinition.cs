@@ -38,6 +38,15 @@ public sealed record GeofenceDefinition(
     public bool HasAltitudeBand => FloorFeet is not null || CeilingFeet is not null;
 
     /// <summary>
+    /// Where the shape came from, for fences made from a boundary dataset (see <see cref="NationalAirspace"/>); null
+    /// for drawn fences. Its <see cref="FenceProvenance.ToleranceNauticalMiles"/> is the fence's tolerance.
+    /// </summary>
+    public FenceProvenance? Provenance { get; init; }
+
+    /// <summary>How close to the line a position is too close to decide from this fence's data: 0 for drawn fences.</summary>
+    public double ToleranceNauticalMiles => Provenance?.ToleranceNauticalMiles ?? 0;
+
+    /// <summary>
     /// True when <paramref name="altitudeFeet"/> satisfies the altitude band: always for a 2D fence; for a 3D fence
     /// only when the altitude is known and within [floor, ceiling].
     /// </summary>
@@ -71,6 +80,7 @@ public sealed record GeofenceDefinition(
                 && CeilingFeet == other.CeilingFeet
                 && BufferNauticalMiles.Equals(other.BufferNauticalMiles)
                 && string.Equals(SourceGeoJson, other.SourceGeoJson, StringComparison.Ordinal)
+                && Equals(Provenance, other.Provenance)
                 && Geometry.EqualsExact(other.Geometry)));
 
     /// <inheritdoc/>

@@ -25,8 +25,7 @@ namespace LiveTrack.Geofencing;
 /// outline or inside another hole, holes that cut the interior apart, MultiPolygon parts that overlap.</para>
 /// <para><b>Circles</b> are polygons of 64–1,024 vertices on the circle (see <see cref="GeodesicCircle"/>); a
 /// circle's buffer simply adds to its radius. <b>Buffers</b> of polygons are computed on the sphere (see
-/// <see cref="GeodesicBuffer"/>; a polygon must lie within <see cref="MaxBufferedPolygonRadiusNauticalMiles"/> of its
-/// centre to be buffered).</para>
+/// <see cref="GeodesicBuffer"/>), to within 0.01 nm, whatever the polygon's size.</para>
 /// </remarks>
 public static class GeofenceParser
 {
@@ -44,9 +43,6 @@ public static class GeofenceParser
 
     /// <summary>Largest buffer, in nautical miles.</summary>
     public const double MaxBufferNauticalMiles = 200;
-
-    /// <summary>How far from its centre a polygon may reach and still be buffered, in nautical miles.</summary>
-    public const double MaxBufferedPolygonRadiusNauticalMiles = GeodesicBuffer.MaxPartRadiusNauticalMiles;
 
     /// <summary>Lowest allowed floor or ceiling, in feet.</summary>
     public const int MinAltitudeFeet = -2_000;

@@ -10,7 +10,7 @@ namespace LiveTrack.Grains;
 /// </summary>
 public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
 {
-    private readonly Dictionary<string, string> inside = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GeofenceDefinition> inside = new(StringComparer.Ordinal);
     private long sequence = activatedAt.ToUnixTimeMilliseconds() * 1000;
 
     public IReadOnlyCollection<string> Inside => inside.Keys;
@@ -79,6 +79,8 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
                 Crossing = e.Crossing is { } c ? new EventPosition(c.Point.Latitude, c.Point.Longitude, c.AltitudeFeet is { } alt ? (int)Math.Round(alt) : null, c.Time) : null,
                 Boundary = e.Crossing?.Boundary.ToString(),
                 Callsign = callsign,
+                Provenance = ProvenanceOf(e.Fence),
+                BoundaryDistanceNm = DistanceToLine(e.Fence, after),
             });
         }
 
@@ -88,7 +90,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     /// <summary>Re-checks one fence after it changed; <paramref name="fence"/> is null when it was deleted.</summary>
     public GeofenceEvent? FenceChanged(string fenceId, GeofenceDefinition? fence, TrackPosition? position, string? callsign)
     {
-        var wasInside = inside.TryGetValue(fenceId, out var oldName);
+        var wasInside = inside.TryGetValue(fenceId, out var old);
         var isInside = fence is not null && position is { } p && fence.Contains(p.Latitude, p.Longitude, p.AltitudeFeet);
         if (wasInside == isInside)
         {
@@ -98,7 +100,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         var kind = isInside ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
         if (isInside)
         {
-            inside[fenceId] = fence!.Name;
+            inside[fenceId] = fence!;
         }
         else
         {
@@ -112,10 +114,12 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             Kind = kind,
             Reason = isInside ? GeofenceEventReason.FenceCreated : GeofenceEventReason.FenceDeleted,
             FenceId = fenceId,
-            FenceName = fence?.Name ?? oldName,
+            FenceName = fence?.Name ?? old?.Name,
             At = position?.Time ?? DateTimeOffset.UtcNow,
             After = position is { } at ? ToEvidence(at) : null,
             Callsign = callsign,
+            Provenance = ProvenanceOf(fence ?? old),
+            BoundaryDistanceNm = fence is not null && position is { } here ? DistanceToLine(fence, here) : null,
         };
     }
 
@@ -129,10 +133,12 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             Kind = GeofenceEventKind.LostInside,
             Reason = GeofenceEventReason.Lost,
             FenceId = f.Key,
-            FenceName = f.Value,
+            FenceName = f.Value.Name,
             At = at,
             Before = last is { } l ? ToEvidence(l) : null,
             Callsign = callsign,
+            Provenance = ProvenanceOf(f.Value),
+            BoundaryDistanceNm = last is { } here ? DistanceToLine(f.Value, here) : null,
         }).ToList();
         inside.Clear();
         return events;
@@ -142,7 +148,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     {
         if (kind == GeofenceEventKind.Entered)
         {
-            inside[fence.Id] = fence.Name;
+            inside[fence.Id] = fence;
         }
         else
         {
@@ -151,4 +157,26 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     }
 
     private static EventPosition ToEvidence(TrackPosition p) => new(p.Latitude, p.Longitude, p.AltitudeFeet, p.Time);
+
+    /// <summary>Only fences made from a boundary dataset: their line is what a reader of the event asks about.</summary>
+    private static double? DistanceToLine(GeofenceDefinition fence, TrackPosition p) =>
+        fence.Provenance is null ? null : Math.Round(FenceDistance.ToBoundaryNauticalMiles(fence, p.Point), 3);
+
+    private static BoundaryProvenance? ProvenanceOf(GeofenceDefinition? fence) => fence?.Provenance is not { } p
+        ? null
+        : new BoundaryProvenance
+        {
+            Kind = p.Kind,
+            Dataset = p.Dataset,
+            Package = p.Package,
+            PackageVersion = p.PackageVersion,
+            Licence = p.Licence,
+            Attribution = p.Attribution,
+            ResolutionMeters = p.ResolutionMeters,
+            ToleranceNm = p.ToleranceNauticalMiles,
+            Countries = [.. p.Countries],
+            ImportedAt = p.ImportedAt,
+            FenceVersion = p.FenceVersion,
+            Citation = p.Citation,
+        };
 }

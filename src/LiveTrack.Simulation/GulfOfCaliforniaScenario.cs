@@ -4,12 +4,13 @@ namespace LiveTrack.Simulation;
 
 /// <summary>
 /// A US Air Force reconnaissance aircraft (RC-135 style) flying a clockwise racetrack orbit over the
-/// international waters in the middle of the Gulf of California. The legs lie along the gulf's axis
-/// (315°/135°). Every third lap (lap numbers 2, 5, 8, … counted from the simulation start) the south-east end
+/// international strip in the middle of the southern Gulf of California (outside Mexico's national airspace as
+/// OpenStreetMap's maritime boundary draws it). The legs lie along the gulf's axis (315°/135°). Every third lap
+/// (lap numbers 0, 3, 6, … counted from the simulation start, so the first one begins at once) the south-east end
 /// is extended towards the mainland so the aircraft passes <see cref="ClosestApproachNauticalMiles"/> from
-/// <see cref="CoastPoint"/> — briefly inside Mexico's 12 nm territorial sea — before returning to the normal
-/// orbit. The flight starts at the beginning of lap 0 (the north-west end, heading south-east) at the
-/// simulation start, whatever the seed.
+/// <see cref="CoastPoint"/> — briefly inside Mexico's 12 nm territorial sea, about a quarter of an hour after the
+/// start — before returning to the normal orbit. The flight starts at the beginning of lap 0 (the north-west end,
+/// heading south-east) at the simulation start, whatever the seed.
 /// </summary>
 public static class GulfOfCaliforniaScenario
 {
@@ -55,7 +56,7 @@ public static class GulfOfCaliforniaScenario
     // Declared after OrbitCentre and CoastPoint: static initialisers run in textual order.
     private static readonly OrbitPath Path = new(
         NorthWestTurnCentre,
-        [SouthEastTurnCentre, SouthEastTurnCentre, ExtendedTurnCentre],
+        [ExtendedTurnCentre, SouthEastTurnCentre, SouthEastTurnCentre],
         TurnRadiusNauticalMiles);
 
     /// <summary>Centre of the north-west turn (half a leg from <see cref="OrbitCentre"/> along the axis).</summary>
@@ -76,17 +77,17 @@ public static class GulfOfCaliforniaScenario
         Geodesy.InitialBearingDegrees(CoastPoint, NorthWestTurnCentre),
         TurnRadiusNauticalMiles + ClosestApproachNauticalMiles);
 
-    /// <summary>Duration of a normal lap (lap 0).</summary>
-    public static TimeSpan NormalLapDuration => FlyingTime(Path.LapLengthNm(0));
+    /// <summary>Duration of a normal lap between two normal laps (lap 1).</summary>
+    public static TimeSpan NormalLapDuration => FlyingTime(Path.LapLengthNm(1));
 
-    /// <summary>Duration of an extended lap.</summary>
-    public static TimeSpan ExtendedLapDuration => FlyingTime(Path.LapLengthNm(ExtendedLapInterval - 1));
+    /// <summary>Duration of an extended lap (lap 0).</summary>
+    public static TimeSpan ExtendedLapDuration => FlyingTime(Path.LapLengthNm(0));
 
     /// <summary>Duration of one cycle of <see cref="ExtendedLapInterval"/> laps (the pattern then repeats).</summary>
     public static TimeSpan CycleDuration => FlyingTime(Path.CycleLengthNm);
 
-    /// <summary>True for the laps whose south-east end is extended towards the coast (2, 5, 8, …).</summary>
-    public static bool IsExtendedLap(long lapNumber) => lapNumber % ExtendedLapInterval == ExtendedLapInterval - 1;
+    /// <summary>True for the laps whose south-east end is extended towards the coast (0, 3, 6, …).</summary>
+    public static bool IsExtendedLap(long lapNumber) => lapNumber % ExtendedLapInterval == 0;
 
     /// <summary>The lap (0-based) being flown <paramref name="elapsed"/> after the simulation start.</summary>
     public static long LapNumberAt(TimeSpan elapsed) => Path.LapNumberAt(DistanceFlown(elapsed));

@@ -51,14 +51,14 @@ public class GulfOfCaliforniaScenarioTests
     public void Lap_numbers_and_extended_laps()
     {
         Assert.Equal(0, GulfOfCaliforniaScenario.LapNumberAt(TimeSpan.Zero));
-        Assert.Equal(1, GulfOfCaliforniaScenario.LapNumberAt(GulfOfCaliforniaScenario.NormalLapDuration + TimeSpan.FromSeconds(1)));
+        Assert.Equal(1, GulfOfCaliforniaScenario.LapNumberAt(GulfOfCaliforniaScenario.ExtendedLapDuration + TimeSpan.FromSeconds(1)));
         Assert.Equal(3, GulfOfCaliforniaScenario.LapNumberAt(GulfOfCaliforniaScenario.CycleDuration + TimeSpan.FromSeconds(1)));
         Assert.Equal(5, GulfOfCaliforniaScenario.LapNumberAt((2 * GulfOfCaliforniaScenario.CycleDuration) - TimeSpan.FromSeconds(1)));
-        Assert.False(GulfOfCaliforniaScenario.IsExtendedLap(0));
+        Assert.True(GulfOfCaliforniaScenario.IsExtendedLap(0));
         Assert.False(GulfOfCaliforniaScenario.IsExtendedLap(1));
-        Assert.True(GulfOfCaliforniaScenario.IsExtendedLap(2));
-        Assert.False(GulfOfCaliforniaScenario.IsExtendedLap(3));
-        Assert.True(GulfOfCaliforniaScenario.IsExtendedLap(5));
+        Assert.False(GulfOfCaliforniaScenario.IsExtendedLap(2));
+        Assert.True(GulfOfCaliforniaScenario.IsExtendedLap(3));
+        Assert.False(GulfOfCaliforniaScenario.IsExtendedLap(5));
     }
 
     [Fact]
@@ -130,10 +130,10 @@ public class GulfOfCaliforniaScenarioTests
         // Legs along the gulf's axis take 80 of the 130 nm of a lap.
         Assert.InRange(steadyOnAxis / (double)normalSamples, 0.55, 0.65);
 
-        // Extended laps: about 8 nm from the coast, inside the 12 nm territorial sea on laps 2 and 5 only,
+        // Extended laps: about 8 nm from the coast, inside the 12 nm territorial sea on laps 0 and 3 only,
         // for a couple of minutes each time.
         Assert.InRange(closestOverall, 7.9, 8.1);
-        Assert.Equal(new long[] { 2, 5 }, lapsInsideTerritorialSea.Order());
+        Assert.Equal(new long[] { 0, 3 }, lapsInsideTerritorialSea.Order());
         Assert.InRange(secondsInsideTerritorialSea, 2 * 60, 2 * 5 * 60);
 
         // The excursion is the only time the aircraft leaves the normal orbit's area (coast is 84 nm from the centre).
@@ -141,9 +141,9 @@ public class GulfOfCaliforniaScenarioTests
     }
 
     [Fact]
-    public void First_approach_to_the_coast_comes_within_the_first_three_laps()
+    public void First_approach_to_the_coast_comes_within_the_first_half_hour()
     {
-        var threeLaps = GulfOfCaliforniaScenario.CycleDuration;
+        var threeLaps = TimeSpan.FromMinutes(30);
         var closest = double.MaxValue;
         for (var t = TimeSpan.Zero; t <= threeLaps; t += TimeSpan.FromSeconds(5))
         {
@@ -156,18 +156,19 @@ public class GulfOfCaliforniaScenarioTests
     [Fact]
     public void The_orbit_is_flown_clockwise()
     {
-        // Track increases (right turns) through each turn: sample the first south-east turn.
+        // Track increases (right turns) through each turn: sample the south-east turn of lap 2, a normal lap.
         var sim = new TrafficSimulator(new SimulationOptions { AircraftCount = 0 }, Start);
         var jake = sim.Flights[0];
         var output = new List<SbsMessage>();
+        var lap2 = (int)Math.Round((GulfOfCaliforniaScenario.ExtendedLapDuration + GulfOfCaliforniaScenario.NormalLapDuration).TotalSeconds);
 
         // Straight leg first: 40 nm at 360 kt is 400 s, heading south-east.
-        sim.Advance(Start.AddSeconds(200), output);
+        sim.Advance(Start.AddSeconds(lap2 + 200), output);
         Assert.Equal(135, jake.TrackDegrees, 0);
 
         var previousTrack = jake.TrackDegrees;
         var turned = 0.0;
-        for (var tick = 401; tick <= 401 + 250; tick++)
+        for (var tick = lap2 + 401; tick <= lap2 + 401 + 250; tick++)
         {
             sim.Advance(Start.AddSeconds(tick), output);
             var change = ((jake.TrackDegrees - previousTrack + 540) % 360) - 180;

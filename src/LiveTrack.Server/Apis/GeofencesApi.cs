@@ -127,6 +127,11 @@ public static class GeofencesApi
             return Invalid(parsed);
         }
 
+        if (DatasetKindRefused(parsed) is { } refused)
+        {
+            return refused;
+        }
+
         var write = await catalog.Upsert(parsed.Fences, mustBeNew: true, cancellationToken);
         if (!write.Saved)
         {
@@ -171,6 +176,11 @@ public static class GeofencesApi
             return Invalid(parsed);
         }
 
+        if (DatasetKindRefused(parsed) is { } refused)
+        {
+            return refused;
+        }
+
         if (parsed.Fences.Count != 1)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["type"] = ["PUT takes one Feature, not a FeatureCollection of several."] });
@@ -204,6 +214,21 @@ public static class GeofencesApi
 
     private static JsonHttpResult<GeofenceFeature> GeoJson(GeofenceDefinition fence) =>
         TypedResults.Json(GeofenceFeature.From(fence), ApiJsonContext.Default.GeofenceFeature, GeoJsonContentType);
+
+    /// <summary>Fences of a dataset kind carry provenance only an import can vouch for.</summary>
+    private static ValidationProblem? DatasetKindRefused(GeofenceParseResult parsed)
+    {
+        var i = parsed.Fences.ToList().FindIndex(f => NationalAirspace.IsDatasetFence(f.SourceGeoJson));
+        if (i < 0)
+        {
+            return null;
+        }
+
+        var field = parsed.Fences.Count == 1 ? "properties.kind" : $"features[{i}].properties.kind";
+        return TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = ["national-airspace and international-waters fences are made from a boundary dataset: import them with POST /api/geofences/national"] },
+            title: "The geofence is not valid GeoJSON for LiveTrack");
+    }
 
     private static ValidationProblem Invalid(GeofenceParseResult parsed) =>
         TypedResults.ValidationProblem(parsed.ErrorsByField(), title: "The geofence is not valid GeoJSON for LiveTrack");

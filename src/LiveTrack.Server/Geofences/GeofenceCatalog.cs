@@ -44,6 +44,18 @@ public sealed class GeofenceCatalog(
 
     protected override GeofenceDefinition? Parse(StoredGeofence stored)
     {
+        if (NationalAirspace.IsDatasetFence(stored.GeoJson))
+        {
+            // Made from a boundary dataset: rebuilt with its provenance, at the dataset's size.
+            var fence = NationalAirspace.Read(stored.Id, stored.GeoJson, out var error);
+            if (fence is null)
+            {
+                GeofenceLog.StoredFenceInvalid(logger, stored.Id, error!);
+            }
+
+            return fence;
+        }
+
         var parsed = GeofenceParser.Parse(stored.GeoJson, () => stored.Id);
         if (parsed.IsValid && parsed.Fences.Count == 1)
         {

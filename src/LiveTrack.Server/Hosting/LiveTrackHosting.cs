@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LiveTrack.ServiceDefaults;
+using LiveTrack.Server.Airspace;
 using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
@@ -30,6 +31,12 @@ public static class LiveTrackHosting
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<GeofenceChanges>();
+
+        // National airspace from the boundary datasets: imported after the stored fences load, before the rules.
+        services.AddOptions<NationalAirspaceOptions>().BindConfiguration(NationalAirspaceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BoundaryDatasets>();
+        services.AddSingleton<NationalAirspaceImporter>();
+        services.AddHostedService<NationalAirspaceStartup>();
 
         // Rules load before the silo starts too (after the fences they name).
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -136,6 +143,7 @@ public static class LiveTrackHosting
         app.MapAircraftApi();
         app.MapFeedsApi();
         app.MapGeofencesApi();
+        app.MapNationalAirspaceApi();
         app.MapRulesApi();
         app.MapAlertsApi();
         app.MapHistoryApi();

@@ -7,4 +7,8 @@ public sealed record GeofenceProperties(
     int? FloorFt,
     int? CeilingFt,
     double BufferNm,
-    GeoJsonGeometry? SubmittedGeometry);
+    GeoJsonGeometry? SubmittedGeometry,
+    string? Kind = null,
+    double? ToleranceNm = null,
+    System.Text.Json.JsonElement? Version = null,
+    System.Text.Json.JsonElement? Provenance = null);
