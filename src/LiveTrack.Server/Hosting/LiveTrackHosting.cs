@@ -147,6 +147,7 @@ public static class LiveTrackHosting
         app.MapRulesApi();
         app.MapAlertsApi();
         app.MapHistoryApi();
+        app.MapVerdictsApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
