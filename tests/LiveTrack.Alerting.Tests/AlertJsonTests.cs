@@ -36,6 +36,7 @@ public class AlertJsonTests
 
         Assert.Equal((alert.Id, alert.Trigger, alert.At, alert.Squawk, alert.Summary), (read.Id, read.Trigger, read.At, read.Squawk, read.Summary));
         Assert.NotNull(read.Aircraft);
-        Assert.Equal(alert.Aircraft, read.Aircraft with { Geofences = alert.Aircraft!.Geofences });
+        Assert.Equal(alert.Aircraft!.Tags, read.Aircraft.Tags);
+        Assert.Equal(alert.Aircraft, read.Aircraft with { Geofences = alert.Aircraft.Geofences, Tags = alert.Aircraft.Tags });
     }
 }

@@ -6,7 +6,7 @@ namespace LiveTrack.Server.Tests;
 /// <summary>The README's project table says what each project references.</summary>
 public sealed partial class ReadmeProjectTableTests
 {
-    [GeneratedRegex(@"^\| `(LiveTrack\.[A-Za-z]+)` \| ([^|]+) \|")]
+    [GeneratedRegex(@"^\| `(LiveTrack\.[A-Za-z.]+)` \| ([^|]+) \|")]
     private static partial Regex ProjectRow();
 
     [Fact]

@@ -74,4 +74,37 @@ public class ClosestApproachTests
             "JAKE21 stayed outside Mexican national airspace (OSM maritime boundary, 1 km resolution, v1.1.0): closest approach 5.3 nm outside at 14:02:11Z",
             verdict.Summary);
     }
+
+    [Fact]
+    public void A_fence_imported_from_a_boundary_dataset_is_cited_with_that_dataset_and_its_tolerance()
+    {
+        var drawn = Box(-111, 10, -110, 11, "\"name\":\"Mexican national airspace\"");
+        var imported = VerdictFence.From(drawn.Definition with
+        {
+            Provenance = new LiveTrack.Geofencing.FenceProvenance
+            {
+                Kind = LiveTrack.Geofencing.FenceProvenance.NationalAirspaceKind,
+                Dataset = "osm-maritime-1000m",
+                Package = "@osm_borders/maritime_1000m",
+                PackageVersion = "1.1.0",
+                Licence = "ODbL-1.0",
+                Attribution = "© OpenStreetMap contributors",
+                ResolutionMeters = 1000,
+                Countries = ["MEX"],
+                ImportedAt = T0,
+            },
+        });
+        var apexLat = 10 - (5.3 / Sphere.NmPerDegree);
+        var track = Enumerable.Range(-30, 61)
+            .Select(k => At(131 + (2 * k), apexLat - (0.002 * Math.Abs(k)), -110.5 + (0.003 * k)))
+            .ToList();
+
+        var verdict = Decide(imported, track);
+
+        Assert.Equal(1000 / 1852.0, imported.ToleranceNauticalMiles, 6);
+        Assert.Equal("ODbL-1.0", imported.Provenance.Licence);
+        Assert.Equal(
+            "JAKE21 stayed outside Mexican national airspace (OSM maritime boundary, 1 km resolution, v1.1.0): closest approach 5.3 nm outside at 14:02:11Z",
+            verdict.Summary);
+    }
 }
