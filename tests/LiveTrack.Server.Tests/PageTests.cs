@@ -46,6 +46,8 @@ public sealed class PageTests(ServerFixture fixture)
         Assert.Contains("JAKE31", (string?)row, StringComparison.Ordinal);
         Assert.Contains("26.3000", (string?)row, StringComparison.Ordinal);
         Assert.Contains("-110.5000", (string?)moved, StringComparison.Ordinal);
+        var attribution = await browser.WaitUntil("(document.getElementById('attribution')?.textContent || '').includes('maritime_1000m') ? document.getElementById('attribution').textContent : null");
+        Assert.Contains("© OpenStreetMap contributors (ODbL-1.0; @osm_borders/maritime_1000m v1.1.0)", (string?)attribution, StringComparison.Ordinal);
         var count = (string?)await browser.Evaluate("document.getElementById('count').textContent");
         Assert.True(int.Parse(count!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }

@@ -152,6 +152,15 @@
     };
   }
 
+  // Attribution of the installed boundary datasets (licence and version), as the API reports them.
+  fetch('api/geofences/datasets').then((r) => (r.ok ? r.json() : null)).then((list) => {
+    const installed = (list && list.datasets ? list.datasets : []).filter((d) => d.installed);
+    if (installed.length > 0) {
+      $('attribution').textContent = 'National boundaries: ' + installed
+        .map((d) => `${d.attribution} (${d.licence}; ${d.package} v${d.packageVersion})`).join('; ');
+    }
+  }).catch(() => { /* the static attribution stays */ });
+
   $('area').addEventListener('change', () => subscribe().catch((e) => setStatus(e.message, 'error')));
   setInterval(() => { if (socket && socket.readyState === WebSocket.OPEN) { send({ type: 6 }); } }, 15000);
   connect();
