@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
 
 namespace LiveTrack.Alerting;
 
@@ -13,6 +14,12 @@ namespace LiveTrack.Alerting;
 /// <c>https://hooks.example.com/services/</c> (same scheme, host and port, and a path that starts with the prefix's
 /// path at a segment boundary). IPv6 hosts are written in brackets (<c>[::1]:9000</c>). Hosts match
 /// case-insensitively. Only http and https URLs are ever allowed; an empty list allows nothing.
+/// <para>
+/// An IP address (in an entry or a URL) is compared as the address it resolves to, not as text: every spelling the
+/// URL parser accepts — <c>2130706433</c>, <c>0x7f000001</c>, <c>0177.0.0.1</c> — is the address the request would go
+/// to, and an IPv4-mapped IPv6 address (<c>[::ffff:127.0.0.1]</c>) is its IPv4 address. So an entry allows its
+/// address however a URL spells it, and nothing else; a host name never matches an IP address (no DNS lookup).
+/// </para>
 /// </remarks>
 public sealed class WebhookAllowList
 {
@@ -64,6 +71,21 @@ public sealed class WebhookAllowList
 
     private sealed record Entry(string Text, string? Scheme, string Host, bool AnySubdomain, int? Port, string? PathPrefix)
     {
+        /// <summary>The address of an IP-literal host, IPv4-mapped IPv6 as IPv4; null for a host name.</summary>
+        private IPAddress? Address { get; } = AnySubdomain ? null : AddressOf(Host);
+
+        /// <summary>The address a URL host names, as <see cref="Uri"/> (and so the HTTP client) resolves it.</summary>
+        public static IPAddress? AddressOf(string host)
+        {
+            var text = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+            if (!IPAddress.TryParse(text, out var address))
+            {
+                return null;
+            }
+
+            return address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        }
+
         public static Entry Parse(string text)
         {
             if (text.Contains("://", StringComparison.Ordinal))
@@ -106,13 +128,7 @@ public sealed class WebhookAllowList
                 return false;
             }
 
-            var host = url.IdnHost;
-            var hostMatches = AnySubdomain
-                ? host.Length > Host.Length + 1
-                  && host.EndsWith(Host, StringComparison.OrdinalIgnoreCase)
-                  && host[^(Host.Length + 1)] == '.'
-                : host.Equals(Host, StringComparison.OrdinalIgnoreCase);
-            if (!hostMatches)
+            if (!HostMatches(url))
             {
                 return false;
             }
@@ -126,6 +142,22 @@ public sealed class WebhookAllowList
             return PathPrefix.EndsWith('/')
                 ? path.StartsWith(PathPrefix, StringComparison.Ordinal)
                 : path == PathPrefix || path.StartsWith(PathPrefix + "/", StringComparison.Ordinal);
+        }
+
+        private bool HostMatches(Uri url)
+        {
+            var host = url.IdnHost;
+            if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || Address is not null)
+            {
+                // Addresses by value: the URL's spelling (decimal, hex, octal, IPv4-mapped) does not matter.
+                return Address is not null && Address.Equals(AddressOf(host));
+            }
+
+            return AnySubdomain
+                ? host.Length > Host.Length + 1
+                  && host.EndsWith(Host, StringComparison.OrdinalIgnoreCase)
+                  && host[^(Host.Length + 1)] == '.'
+                : host.Equals(Host, StringComparison.OrdinalIgnoreCase);
         }
 
         private static ArgumentException Invalid(string text) => new(

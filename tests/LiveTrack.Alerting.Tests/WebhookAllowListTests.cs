@@ -44,6 +44,32 @@ public class WebhookAllowListTests
         Assert.Equal(allowed, reason is null);
     }
 
+    [Theory]
+    // Other spellings of an allowed address are that address: the one the request would go to.
+    [InlineData("127.0.0.1:9000", "http://2130706433:9000/", true)]
+    [InlineData("127.0.0.1:9000", "http://0x7f000001:9000/", true)]
+    [InlineData("127.0.0.1:9000", "http://0177.0.0.1:9000/", true)]
+    [InlineData("127.0.0.1:9000", "http://[::ffff:127.0.0.1]:9000/", true)]
+    [InlineData("127.0.0.1:9000", "http://[::ffff:7f00:1]:9000/", true)]
+    [InlineData("[::ffff:127.0.0.1]:9000", "http://127.0.0.1:9000/", true)]
+    [InlineData("2130706433:9000", "http://127.0.0.1:9000/", true)]
+    [InlineData("[::1]", "http://[0:0:0:0:0:0:0:1]/", true)]
+    [InlineData("http://127.0.0.1:9000/hooks/", "http://0x7f000001:9000/hooks/a", true)]
+    // …and only that address, on the allowed port.
+    [InlineData("127.0.0.1:9000", "http://2130706434:9000/", false)]
+    [InlineData("127.0.0.1:9000", "http://0x7f000001:9001/", false)]
+    [InlineData("127.0.0.1:9000", "http://[::ffff:127.0.0.2]:9000/", false)]
+    [InlineData("127.0.0.1:9000", "http://[::1]:9000/", false)]
+    // No DNS: a host name is not an address and an address is not a host name.
+    [InlineData("localhost:9000", "http://127.0.0.1:9000/", false)]
+    [InlineData("127.0.0.1:9000", "http://localhost:9000/", false)]
+    public void Ip_addresses_are_compared_by_the_address_they_resolve_to(string entry, string url, bool allowed)
+    {
+        var list = new WebhookAllowList([entry]);
+
+        Assert.Equal(allowed, list.Allows(new Uri(url), out _));
+    }
+
     [Fact]
     public void A_url_allowed_by_any_entry_is_allowed()
     {
