@@ -184,7 +184,7 @@ public sealed class AircraftGrain(
                 outbox.Updated(Snapshot(state));
             }
 
-            await Publish([raised]);
+            await Publish(state is null ? [raised] : Traced([raised], state, evaluation: null));
         }
     }
 
@@ -255,8 +255,8 @@ public sealed class AircraftGrain(
             outbox.Lost(state.ToSnapshot());
             if (lostInside.Count > 0)
             {
-                var aircraft = state.ToSnapshot();
-                await Publish([.. lostInside.Select(e => e with { Aircraft = aircraft })]);
+                // No report caused these: they get a trace of their own, so they carry a trace id like every event.
+                await Publish(Traced(lostInside, state, evaluation: null));
             }
 
             if (state.Squawk is not null || state.Emergency is not null)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using LiveTrack.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
@@ -10,9 +12,16 @@ namespace LiveTrack.Grains.Tests;
 /// <summary>
 /// One in-process silo shared by the grain tests. Grain time is a <see cref="FakeTimeProvider"/> driven only by the
 /// tests; the silo's own background areas keep real time. A recording observer receives the traffic fan-out.
+/// LiveTrack's spans are recorded, as in a host with tracing on, so events carry the trace ids users see.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 {
+    private readonly ActivityListener tracing = new()
+    {
+        ShouldListenTo = source => source.Name == LiveTrackDiagnostics.SourceName,
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+    };
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     public RecordingTrafficObserver Traffic { get; } = new();
@@ -25,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        ActivitySource.AddActivityListener(tracing);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -40,6 +50,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    public void Dispose() => tracing.Dispose();
 }
 
 [CollectionDefinition(Name)]

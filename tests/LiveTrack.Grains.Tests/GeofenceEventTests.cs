@@ -103,6 +103,7 @@ public sealed class GeofenceEventTests(ClusterFixture fixture)
         Assert.Equal((GeofenceEventKind.Entered, GeofenceEventReason.FenceCreated), (events[0].Kind, events[0].Reason));
         Assert.Equal((GeofenceEventKind.Exited, GeofenceEventReason.FenceDeleted), (events[1].Kind, events[1].Reason));
         Assert.Equal(fence, events[1].FenceName);
+        Assert.All(events, e => Assert.Matches("^[0-9a-f]{32}$", e.TraceId));
     }
 
     [Fact]
@@ -121,5 +122,10 @@ public sealed class GeofenceEventTests(ClusterFixture fixture)
         Assert.Equal(GeofenceEventKind.LostInside, events[1].Kind);
         Assert.Equal(GeofenceEventReason.Lost, events[1].Reason);
         Assert.Equal(-33.9, events[1].Before!.Value.Latitude);
+        // Like every event, it has a trace to open (its own: no report caused it) and says which aircraft it was.
+        Assert.Matches("^[0-9a-f]{32}$", events[0].TraceId);
+        Assert.Matches("^[0-9a-f]{32}$", events[1].TraceId);
+        Assert.NotEqual(events[0].TraceId, events[1].TraceId);
+        Assert.Equal(icao, events[1].Aircraft?.Icao);
     }
 }
