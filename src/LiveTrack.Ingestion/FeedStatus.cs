@@ -15,7 +15,11 @@ public enum FeedState
     RateLimited,
 }
 
-/// <summary>Live counters of one feed. Thread-safe; written by the feed and the pipeline, read by the API.</summary>
+/// <summary>
+/// Live counters of one feed. Thread-safe; written by the feed and the pipeline, read by the API. The last error is
+/// kept with its time until the feed next succeeds (<see cref="Recovered"/>; a delivery error until reports are
+/// delivered again). <see cref="WhenChanged"/> completes at the next change, for whoever waits on the status.
+/// </summary>
 public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProvider)
 {
     private const int RateWindowSeconds = 10;
@@ -35,7 +39,9 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
     private long refused;
     private long idleClosed;
     private long lastMessageTicks;
-    private volatile string? lastError;
+    private volatile FeedError? lastError;
+    private volatile FeedState state = FeedState.Starting;
+    private readonly ChangeSignal changed = new();
     private volatile string? lastMalformedSample;
     private volatile string? endpoint;
     private int connections;
@@ -44,7 +50,15 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
 
     public FeedType Type { get; } = type;
 
-    public FeedState State { get; set; } = FeedState.Starting;
+    public FeedState State
+    {
+        get => state;
+        set
+        {
+            state = value;
+            Changed();
+        }
+    }
 
     public long Malformed => Interlocked.Read(ref malformed);
 
@@ -58,7 +72,11 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
     /// <summary>The address a listener is bound to (useful when configured with port 0).</summary>
     public string? Endpoint { get => endpoint; set => endpoint = value; }
 
-    public void Line() => Interlocked.Increment(ref lines);
+    public void Line()
+    {
+        Interlocked.Increment(ref lines);
+        Changed();
+    }
 
     public void Message(bool hasPosition)
     {
@@ -69,15 +87,22 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
         }
 
         Interlocked.Exchange(ref lastMessageTicks, timeProvider.GetUtcNow().UtcTicks);
+        Changed();
     }
 
-    public void Skipped() => Interlocked.Increment(ref skipped);
+    public void Skipped()
+    {
+        Interlocked.Increment(ref skipped);
+        Changed();
+    }
 
     /// <summary>Counts a malformed line; returns the new count so callers can sample what they log.</summary>
     public long MalformedLine(string sample)
     {
         lastMalformedSample = sample;
-        return Interlocked.Increment(ref malformed);
+        var count = Interlocked.Increment(ref malformed);
+        Changed();
+        return count;
     }
 
     public void Outcome(ReportOutcome outcome)
@@ -85,27 +110,83 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
         Interlocked.Add(ref accepted, outcome.Accepted);
         Interlocked.Add(ref stale, outcome.Stale);
         Interlocked.Add(ref suspect, outcome.Suspect);
+        if (lastError is { Delivery: true } error)
+        {
+            // Reports reach the grains again: the delivery error is over.
+            Interlocked.CompareExchange(ref lastError, null, error);
+        }
+
+        Changed();
     }
 
+    /// <summary>Reports the grains could not take; the error stays until reports are delivered again.</summary>
     public void Failed(int count, string error)
     {
         Interlocked.Add(ref failed, count);
-        lastError = error;
+        lastError = new FeedError(error, timeProvider.GetUtcNow(), Delivery: true);
+        Changed();
     }
 
-    public void Error(string error) => lastError = error;
+    /// <summary>A connection, poll or read failed; the error stays until <see cref="Recovered"/>.</summary>
+    public void Error(string error)
+    {
+        lastError = new FeedError(error, timeProvider.GetUtcNow(), Delivery: false);
+        Changed();
+    }
 
-    public void Reconnecting() => Interlocked.Increment(ref reconnects);
+    /// <summary>
+    /// The feed works again after an error: a connection was made, a poll returned a usable document, a replay or
+    /// simulation (re)started. Clears the last error unless it was a delivery error (that clears when reports are
+    /// delivered).
+    /// </summary>
+    public void Recovered()
+    {
+        if (lastError is { Delivery: false } error)
+        {
+            Interlocked.CompareExchange(ref lastError, null, error);
+            Changed();
+        }
+    }
+
+    public void Reconnecting()
+    {
+        Interlocked.Increment(ref reconnects);
+        Changed();
+    }
 
     /// <summary>A listener turned a connection away (all its slots were taken).</summary>
-    public void Refused() => Interlocked.Increment(ref refused);
+    public void Refused()
+    {
+        Interlocked.Increment(ref refused);
+        Changed();
+    }
 
     /// <summary>A listener closed a connection that sent nothing for its idle timeout.</summary>
-    public void IdleClosed() => Interlocked.Increment(ref idleClosed);
+    public void IdleClosed()
+    {
+        Interlocked.Increment(ref idleClosed);
+        Changed();
+    }
 
-    public void ConnectionOpened() => Interlocked.Increment(ref connections);
+    public void ConnectionOpened()
+    {
+        Interlocked.Increment(ref connections);
+        Changed();
+    }
 
-    public void ConnectionClosed() => Interlocked.Decrement(ref connections);
+    public void ConnectionClosed()
+    {
+        Interlocked.Decrement(ref connections);
+        Changed();
+    }
+
+    /// <summary>
+    /// Completes at the next change of this status (a counter, the state, the error). Take it before checking the
+    /// status, then await it: no change in between is missed. Costs the feed nothing while nobody waits.
+    /// </summary>
+    public Task WhenChanged() => changed.Next();
+
+    private void Changed() => changed.Notify();
 
     /// <summary>Records a point for the per-second rates; called about once a second.</summary>
     public void SampleRates()
@@ -116,6 +197,8 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
             window[0] = (timeProvider.GetUtcNow(), Interlocked.Read(ref messages), Interlocked.Read(ref positions));
             windowCount = Math.Min(windowCount + 1, window.Length);
         }
+
+        Changed();
     }
 
     public FeedStatusSnapshot Snapshot()
@@ -137,6 +220,7 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
         }
 
         var lastTicks = Interlocked.Read(ref lastMessageTicks);
+        var error = lastError;
         return new FeedStatusSnapshot(
             Name,
             Type,
@@ -156,14 +240,17 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
             Interlocked.Read(ref suspect),
             Interlocked.Read(ref failed),
             Interlocked.Read(ref reconnects),
-            lastError,
+            error?.Message,
             lastMalformedSample,
             ModeS?.Counters)
         {
             Refused = Interlocked.Read(ref refused),
             IdleClosed = Interlocked.Read(ref idleClosed),
+            LastErrorAt = error?.At,
         };
     }
+
+    private sealed record FeedError(string Message, DateTimeOffset At, bool Delivery);
 }
 
 /// <summary>One feed's health, as returned by <c>GET /api/feeds</c>.</summary>
@@ -195,6 +282,9 @@ public sealed record FeedStatusSnapshot(
 
     /// <summary>SbsListener: connections closed after sending nothing for <c>IdleTimeout</c>.</summary>
     public long IdleClosed { get; init; }
+
+    /// <summary>When <see cref="LastError"/> happened; both are null once the feed has succeeded since.</summary>
+    public DateTimeOffset? LastErrorAt { get; init; }
 }
 
 /// <summary>All feeds' status objects, by name; with a meter factory, also published as metrics.</summary>
@@ -203,6 +293,7 @@ public sealed class FeedStatusRegistry : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FeedStatus> feeds = new(StringComparer.Ordinal);
     private readonly TimeProvider timeProvider;
     private readonly LiveTrack.Telemetry.FeedMetrics? metrics;
+    private readonly ChangeSignal added = new();
 
     public FeedStatusRegistry(TimeProvider timeProvider, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
@@ -212,9 +303,42 @@ public sealed class FeedStatusRegistry : IDisposable
 
     public void Dispose() => metrics?.Dispose();
 
-    public FeedStatus GetOrAdd(string name, FeedType type) => feeds.GetOrAdd(name, n => new FeedStatus(n, type, timeProvider));
+    public FeedStatus GetOrAdd(string name, FeedType type)
+    {
+        var status = feeds.GetOrAdd(name, n => new FeedStatus(n, type, timeProvider));
+        added.Notify();
+        return status;
+    }
 
     public FeedStatus? Find(string name) => feeds.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Waits, without polling, until the feed <paramref name="name"/> exists and its status satisfies
+    /// <paramref name="condition"/>; returns the snapshot that did. For tests and tools that watch a feed.
+    /// </summary>
+    public async Task<FeedStatusSnapshot> WaitForAsync(string name, Func<FeedStatusSnapshot, bool> condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var feedAdded = added.Next();
+        FeedStatus? status;
+        while ((status = Find(name)) is null)
+        {
+            await feedAdded.WaitAsync(cancellationToken);
+            feedAdded = added.Next();
+        }
+
+        while (true)
+        {
+            var next = status.WhenChanged();
+            var snapshot = status.Snapshot();
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            await next.WaitAsync(cancellationToken);
+        }
+    }
 
     public IReadOnlyList<FeedStatusSnapshot> Snapshot() => [.. feeds.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Snapshot())];
 

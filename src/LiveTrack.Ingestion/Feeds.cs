@@ -35,6 +35,7 @@ internal sealed class SbsClientFeed(FeedOptions options, FeedIngestor ingestor, 
                 }
 
                 status.State = FeedState.Connected;
+                status.Recovered();
                 status.ConnectionOpened();
                 IngestionLog.Connected(logger, status.Name, endpoint);
                 delay = options.ReconnectDelay;
@@ -113,6 +114,7 @@ internal sealed class SbsListenerFeed(FeedOptions options, FeedIngestor ingestor
         await Task.Yield();
         var status = ingestor.Status;
         var remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
+        status.Recovered();
         status.ConnectionOpened();
         IngestionLog.ListenerConnection(logger, status.Name, remote, "opened");
         try
@@ -158,6 +160,7 @@ internal sealed class SbsReplayFeed(FeedOptions options, FeedIngestor ingestor, 
         do
         {
             status.State = FeedState.Running;
+            status.Recovered();
             var lines = await ReplayOnce(cancellationToken);
             IngestionLog.ReplayFinished(logger, status.Name, options.Path!, lines);
         }
@@ -212,6 +215,7 @@ internal sealed class SimulatorFeed(FeedOptions options, FeedIngestor ingestor, 
             new SimulationOptions { AircraftCount = options.Aircraft, Seed = options.Seed, IncludeGulfOfCaliforniaScenario = options.GulfOfCaliforniaScenario },
             timeProvider.GetUtcNow());
         ingestor.Status.State = FeedState.Running;
+        ingestor.Status.Recovered();
         ingestor.Status.Endpoint = $"simulator: {simulator.Flights.Count} flights";
         if (ingestor.ModeS is { } modeS)
         {

@@ -46,6 +46,7 @@ internal sealed class SnapshotPollingFeed(
             {
                 status.State = FeedState.Polling;
                 await PollOnce(cancellationToken);
+                status.Recovered();
                 delay = options.ReconnectDelay;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

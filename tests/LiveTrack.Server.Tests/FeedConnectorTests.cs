@@ -83,18 +83,13 @@ public sealed class FeedConnectorTests
     {
         var registry = server.Services.GetRequiredService<FeedStatusRegistry>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        FeedStatusSnapshot? last = null;
         try
         {
-            while (!condition(last = registry.Find(feed)!.Snapshot()))
-            {
-                // Status counters have no change notification; poll them.
-                await Task.Delay(20, cts.Token);
-            }
+            await registry.WaitForAsync(feed, condition, cts.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Feed {feed} never reached the expected status; last: {last}");
+            throw new TimeoutException($"Feed {feed} never reached the expected status; last: {registry.Find(feed)?.Snapshot()}");
         }
     }
 

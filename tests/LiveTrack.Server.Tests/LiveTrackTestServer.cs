@@ -101,16 +101,9 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
     {
         var registry = Services.GetRequiredService<FeedStatusRegistry>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            // The listener binds as the host starts; this only covers the moment between start and bind.
-            if (registry.Find(feed) is { State: FeedState.Listening, Endpoint: { } endpoint })
-            {
-                return IPEndPoint.Parse(endpoint);
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
+        // The listener binds as the host starts; this only covers the moment between start and bind.
+        var listening = await registry.WaitForAsync(feed, f => f is { State: FeedState.Listening, Endpoint: not null }, cts.Token);
+        return IPEndPoint.Parse(listening.Endpoint!);
     }
 
     /// <summary>Waits until this silo sees the given number of active silos in the cluster.</summary>

@@ -131,6 +131,12 @@ public sealed class SnapshotFeedTests
         Assert.Contains("unusable document", broken.LastError, StringComparison.Ordinal);
         Assert.Contains("429", limited.LastError, StringComparison.Ordinal);
         Assert.True(failing.Reconnects >= 3);
+        Assert.NotNull(failing.LastErrorAt);
+        // Recovered: the error (and its time) is gone once a poll succeeds after it.
+        var readsbRecovered = await WaitForFeed(server, "readsb", f => f.LastError is null);
+        var openSkyRecovered = await WaitForFeed(server, "opensky", f => f.LastError is null);
+        Assert.Null(readsbRecovered.LastErrorAt);
+        Assert.Null(openSkyRecovered.LastErrorAt);
         var health = await server.Http.GetAsync("/health/ready");
         Assert.True(health.IsSuccessStatusCode);
         var recovered = (await server.GetJson<FeedStatusSnapshot[]>("/api/feeds"))!;
@@ -186,24 +192,14 @@ public sealed class SnapshotFeedTests
     {
         var registry = server.Services.GetRequiredService<FeedStatusRegistry>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        FeedStatusSnapshot? last = null;
         try
         {
-            while (true)
-            {
-                // The feed polls on its own schedule; its status is the thing to watch.
-                last = registry.Find(name)?.Snapshot();
-                if (last is not null && condition(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(50, cts.Token);
-            }
+            // The feed polls on its own schedule; its status tells when it changed.
+            return await registry.WaitForAsync(name, condition, cts.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Feed {name} never reached the expected status; last: {last}");
+            throw new TimeoutException($"Feed {name} never reached the expected status; last: {registry.Find(name)?.Snapshot()}");
         }
     }
 }
