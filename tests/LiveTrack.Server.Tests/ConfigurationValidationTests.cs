@@ -22,6 +22,36 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public async Task Every_invalid_settings_class_is_reported_at_once_not_only_the_first()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Alerts:Webhooks:MaxConcurrent"] = "0",
+            ["LiveTrack:Tracking:MaxSpeedKnots"] = "-1",
+            ["LiveTrack:Hub:FrameInterval"] = "soon",
+            ["LiveTrack:Cluster:SiloPort"] = "eleven",
+            ["LiveTrack:Ingestion:Partitions"] = "0",
+            ["LiveTrack:History:BatchSize"] = "0",
+            ["LiveTrack:Feeds:push:MaxConnections"] = "0",
+        }));
+
+        var problems = StartupErrors.Describe(failure);
+        string[] keys =
+        [
+            "LiveTrack:Alerts:Webhooks:MaxConcurrent",
+            "LiveTrack:Tracking:MaxSpeedKnots",
+            "LiveTrack:Hub:FrameInterval",
+            "LiveTrack:Cluster:SiloPort",
+            "LiveTrack:Ingestion:Partitions",
+            "LiveTrack:History:BatchSize",
+            "LiveTrack:Feeds:push:MaxConnections",
+        ];
+        var missing = keys.Where(key => !problems.Any(p => p.Contains(key, StringComparison.Ordinal))).ToList();
+        Assert.True(missing.Count == 0, $"Not reported: {string.Join(", ", missing)}. Reported: {string.Join(" | ", problems)}. {failure}");
+        Assert.Equal(keys.Length, problems.Count);
+    }
+
+    [Fact]
     public async Task Settings_of_other_projects_name_their_keys_too()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
@@ -41,7 +71,8 @@ public sealed class ConfigurationValidationTests
             ArgumentList = { dll, "--LiveTrack:Alerts:Webhooks:MaxConcurrent=0", "--LiveTrack:Feeds:simulator:Enabled=false", "--LiveTrack:Feeds:push:Port=0" },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetTempPath(),
+            // With the application's appsettings.json (its feeds complete): the one bad setting is the one given here.
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         using var process = Process.Start(start)!;

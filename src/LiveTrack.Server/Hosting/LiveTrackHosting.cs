@@ -8,6 +8,7 @@ using LiveTrack.Server.Geofences;
 using LiveTrack.Server.History;
 using LiveTrack.Server.Identity;
 using LiveTrack.Grains;
+using LiveTrack.History;
 using LiveTrack.Ingestion;
 using LiveTrack.Server.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,7 +23,7 @@ public static class LiveTrackHosting
     {
         builder.AddLiveTrackTelemetry();
         var services = builder.Services;
-        var cluster = builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>() ?? new LiveTrackClusterOptions();
+        var cluster = BoundOrDefault(() => builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>()) ?? new LiveTrackClusterOptions();
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
         services.AddOptions<GeofenceOptions>().BindConfiguration(GeofenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath, sp.GetRequiredService<ILogger<FileGeofenceStore>>()));
@@ -91,7 +92,7 @@ public static class LiveTrackHosting
         services.AddSingleton<ApiKeys>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        var anonymousReads = builder.Configuration.GetValue($"{ApiAccessOptions.SectionName}:AnonymousReads", true);
+        var anonymousReads = BoundOrDefault(() => builder.Configuration.GetValue($"{ApiAccessOptions.SectionName}:AnonymousReads", true), fallback: false);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthenticationHandler.WriterPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ApiKeyAuthenticationHandler.ReaderPolicy, p =>
@@ -120,12 +121,36 @@ public static class LiveTrackHosting
             .ValidateWithKeys<FanoutOptions>(FanoutOptions.SectionName)
             .ValidateWithKeys<TelemetryOptions>(TelemetryOptions.SectionName)
             .ValidateWithKeys<IngestionOptions>(IngestionOptions.SectionName)
-            .ValidateWithKeys<FeedOptions>(null, name => $"{IngestionOptions.FeedsSectionName}:{name}");
+            .ValidateWithKeys<HistoryOptions>(HistoryOptions.SectionName)
+            .ValidateWithKeys<ApiAccessOptions>(ApiAccessOptions.SectionName)
+            .ValidateWithKeys<NationalAirspaceOptions>(NationalAirspaceOptions.SectionName)
+            .ValidateWithKeys<FeedOptions>(null, name => $"{IngestionOptions.FeedsSectionName}:{name}", sp => sp.GetRequiredService<FeedCatalog>().Names)
+            .ValidateAllAtStart();
         return builder;
+    }
+
+    /// <summary>
+    /// A setting read while the services are composed. When its value cannot be bound the fallback is used and the
+    /// start fails anyway, reported with every other problem by the start-up validation (which binds it again).
+    /// </summary>
+    private static T? BoundOrDefault<T>(Func<T?> bind, T? fallback = default)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (InvalidOperationException ex) when (StartupErrors.Describe(ex).Count > 0)
+        {
+            return fallback;
+        }
     }
 
     public static WebApplication MapLiveTrack(this WebApplication app)
     {
+        // Every setting first, all problems at once: the host would create its hosted services (whose stores read
+        // their settings) before its own validation, and so report only the first bad class.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
         // A request the server refuses while reading it (a body over Kestrel's limit, a malformed request) keeps its
         // 4xx status and gets a problem body; anything else unhandled is a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions

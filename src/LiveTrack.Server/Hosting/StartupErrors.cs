@@ -9,14 +9,18 @@ public static class StartupErrors
     public static IReadOnlyList<string> Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception switch
+        // The same problem may surface twice (LiveTrack's check of a class, then the host's): say it once.
+        return [.. Problems(exception).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<string> Problems(Exception exception) =>
+        exception switch
         {
-            OptionsValidationException invalid => [.. invalid.Failures],
-            AggregateException many => [.. many.InnerExceptions.SelectMany(Describe)],
+            OptionsValidationException invalid => invalid.Failures,
+            AggregateException many => many.InnerExceptions.SelectMany(Problems),
             // The binder's own message names the key: "Failed to convert configuration value 'x' at 'LiveTrack:…' to type …".
             InvalidOperationException { InnerException: FormatException or OverflowException or ArgumentException } binding
                 when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [binding.Message],
             _ => [],
         };
-    }
 }
