@@ -1,4 +1,5 @@
 using LiveTrack.Server.Alerts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -98,6 +99,37 @@ public sealed class StoreRecoveryTests : IDisposable
         {
             Assert.False(File.Exists(Path.Combine(dir, name)), $"{name} should have been moved aside");
             Assert.Single(Directory.GetFiles(dir, name + ".corrupt-*"));
+        }
+    }
+
+    [Fact]
+    public async Task A_store_whose_every_file_was_quarantined_is_not_replaced_by_the_demo_seed()
+    {
+        var fences = Path.Combine(folder, "fences");
+        var rules = Path.Combine(folder, "rules");
+        Directory.CreateDirectory(fences);
+        Directory.CreateDirectory(rules);
+        await File.WriteAllTextAsync(Path.Combine(fences, "my-zone.json"), """{"Id":"my-zone","GeoJson":"{\"type\":\"Feat""");
+        await File.WriteAllTextAsync(Path.Combine(rules, "my-rule.json"), string.Empty);
+        var settings = new Dictionary<string, string?>
+        {
+            ["LiveTrack:Geofences:StorePath"] = fences,
+            ["LiveTrack:Geofences:Seed"] = "geofences/gulf-of-california.geojson",
+            ["LiveTrack:Geofences:NationalAirspace:Countries:0"] = "MEX",
+            ["LiveTrack:Alerts:RulesPath"] = rules,
+            ["LiveTrack:Alerts:Seed"] = "rules/demo.json",
+        };
+
+        // Twice: the first start quarantines the files; the second finds only the quarantined files.
+        for (var start = 0; start < 2; start++)
+        {
+            await using var server = await LiveTrackTestServer.StartAsync(settings: settings);
+
+            Assert.Empty(server.Services.GetRequiredService<RuleCatalog>().Current.All);
+            Assert.Null(server.Services.GetRequiredService<LiveTrack.Server.Geofences.GeofenceCatalog>().Index.Find("gulf-of-california-area"));
+            Assert.Empty(Directory.GetFiles(rules, "*.json"));
+            Assert.Single(Directory.GetFiles(rules, "my-rule.json.corrupt-*"));
+            Assert.Single(Directory.GetFiles(fences, "my-zone.json.corrupt-*"));
         }
     }
 }

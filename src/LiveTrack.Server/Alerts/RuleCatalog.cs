@@ -53,6 +53,8 @@ public sealed class RuleCatalog(
 
     protected override void OnLoaded(int count) => RuleCatalogLog.Loaded(logger, count);
 
+    protected override void OnSeedWithheld(int invalid, int quarantined) => RuleCatalogLog.SeedWithheld(logger, invalid, quarantined);
+
     protected override AlertRule? Parse(StoredRule stored)
     {
         // A stored rule stays loadable when its fence was deleted since (it then never fires); webhooks must still be allowed.

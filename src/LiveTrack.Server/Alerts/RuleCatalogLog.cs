@@ -10,4 +10,7 @@ internal static partial class RuleCatalogLog
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Stored {Count} demo alert rules from {Path} into the empty store")]
     public static partial void Seeded(ILogger logger, int count, string path);
+
+    [LoggerMessage(EventId = 6091, Level = LogLevel.Warning, Message = "No alert rule could be loaded ({Invalid} invalid, {Quarantined} moved aside as unreadable): the demo rules are not stored, so the catalog stays empty until the files are restored or removed")]
+    public static partial void SeedWithheld(ILogger logger, int invalid, int quarantined);
 }

@@ -49,7 +49,8 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
         await writes.WaitAsync(cancellationToken);
         try
         {
-            foreach (var stored in await store.LoadAll(cancellationToken))
+            var documents = await store.LoadAll(cancellationToken);
+            foreach (var stored in documents)
             {
                 if (Parse(stored) is { } item)
                 {
@@ -57,7 +58,17 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
                 }
             }
 
-            if (items.Count == 0)
+            // The seed is for a store that never held anything. A store whose documents were all unreadable (moved
+            // aside) or are no longer valid stays empty: seeding it would make the user's data look replaced.
+            var quarantined = documents.Count == 0 ? await store.CountQuarantined(cancellationToken) : 0;
+            if (documents.Count > 0 || quarantined > 0)
+            {
+                if (items.Count == 0)
+                {
+                    OnSeedWithheld(documents.Count, quarantined);
+                }
+            }
+            else
             {
                 foreach (var item in await Seed(cancellationToken))
                 {
@@ -251,6 +262,11 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
 
     /// <summary>Makes the current items the snapshot readers see (called under the write lock).</summary>
     protected abstract void Publish(IReadOnlyCollection<TItem> current);
+
+    /// <summary>Called when the store has no usable document but did hold some (unloadable or quarantined): no seed.</summary>
+    protected virtual void OnSeedWithheld(int invalid, int quarantined)
+    {
+    }
 
     /// <summary>Called once the catalog has loaded at start.</summary>
     protected virtual void OnLoaded(int count)

@@ -42,6 +42,8 @@ public sealed class GeofenceCatalog(
 
     protected override void OnLoaded(int count) => GeofenceLog.Loaded(logger, count);
 
+    protected override void OnSeedWithheld(int invalid, int quarantined) => GeofenceLog.SeedWithheld(logger, invalid, quarantined);
+
     protected override GeofenceDefinition? Parse(StoredGeofence stored)
     {
         if (NationalAirspace.IsDatasetFence(stored.GeoJson))

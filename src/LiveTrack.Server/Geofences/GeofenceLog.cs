@@ -8,6 +8,9 @@ internal static partial class GeofenceLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Stored {Count} demo geofences from {Path} into the empty store")]
     public static partial void Seeded(ILogger logger, int count, string path);
 
+    [LoggerMessage(EventId = 4091, Level = LogLevel.Warning, Message = "No geofence could be loaded ({Invalid} invalid, {Quarantined} moved aside as unreadable): the demo geofences are not stored, so the catalog stays empty until the files are restored or removed")]
+    public static partial void SeedWithheld(ILogger logger, int invalid, int quarantined);
+
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Stored geofence {Id} is no longer valid and was not loaded: {Errors}")]
     public static partial void StoredFenceInvalid(ILogger logger, string id, string errors);
 

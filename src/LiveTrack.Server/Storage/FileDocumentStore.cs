@@ -17,6 +17,9 @@ public interface IDocumentStore<T> where T : class
 
     /// <summary>Removes a document; false when it did not exist.</summary>
     Task<bool> Delete(string id, CancellationToken cancellationToken);
+
+    /// <summary>Documents moved aside as unreadable and still there (not restored or removed by the operator).</summary>
+    Task<int> CountQuarantined(CancellationToken cancellationToken) => Task.FromResult(0);
 }
 
 /// <summary>
@@ -54,6 +57,10 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger l
 
         return documents;
     }
+
+    /// <summary>The <c>&lt;id&gt;.json.corrupt-&lt;time&gt;</c> files in the folder.</summary>
+    public Task<int> CountQuarantined(CancellationToken cancellationToken) =>
+        Task.FromResult(Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json.corrupt-*").Count() : 0);
 
     /// <summary>One document, or null when it does not exist.</summary>
     public async Task<T?> Load(string id, CancellationToken cancellationToken)
