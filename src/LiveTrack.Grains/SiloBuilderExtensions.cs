@@ -18,6 +18,8 @@ public static class LiveTrackSiloBuilderExtensions
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Membership and health checks measure from the silo's start: see SiloHealthClock (no false watchdog stall).
+        services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, (_, _) => new SiloHealthClock());
         services.AddMetrics();
         services.TryAddSingleton<LiveTrack.Telemetry.LiveTrackMetrics>();
         services.AddSingleton<ITrafficOutbox, TrafficOutbox>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
@@ -35,26 +34,5 @@ public sealed class HubValidationTests
         Assert.True(await client.Unsubscribe(all));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
         Assert.Equal(3, logs.Entries.Count(e => e.Category.EndsWith("HubInvocationLogFilter", StringComparison.Ordinal) && e.Level == LogLevel.Debug));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Entries.Enqueue((category, logLevel, formatter(state, exception)));
-        }
     }
 }
