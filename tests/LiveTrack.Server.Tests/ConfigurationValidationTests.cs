@@ -99,7 +99,7 @@ public sealed class ConfigurationValidationTests
                 "--LiveTrack:Feeds:simulator:Enabled=false",
                 "--LiveTrack:Feeds:push:Port=0",
                 $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.FreePort()}",
-                $"--LiveTrack:Cluster:GatewayPort={LiveTrackTestServer.FreePort()}",
+                "--LiveTrack:Cluster:GatewayPort=0",
                 $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}")}",
                 $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}")}",
                 $"--LiveTrack:Alerts:HistoryPath={Path.Combine(Path.GetTempPath(), $"livetrack-alerts-{Guid.NewGuid():N}")}",

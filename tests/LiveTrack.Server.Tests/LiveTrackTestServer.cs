@@ -46,7 +46,46 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <remarks>
+    /// Kestrel and the SBS listener bind port 0. Orleans cannot: a silo's address (with its port) is its identity in the
+    /// cluster, advertised before the socket is bound, so the silo port is picked free just before the start, and a
+    /// start that loses it to another process in that moment is retried with a new one. The gateway is off (port 0):
+    /// the server's own client is in the silo.
+    /// </remarks>
     public static async Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnce(primarySiloPort, settings, configure);
+            }
+            catch (Exception ex) when (attempt < 3 && IsPortTaken(ex))
+            {
+                // Another process took the silo port between picking it and binding it: pick another.
+            }
+        }
+    }
+
+    private static bool IsPortTaken(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+
+            if (ex is AggregateException many && many.InnerExceptions.Any(IsPortTaken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<LiveTrackTestServer> StartOnce(int? primarySiloPort, IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure)
     {
         var siloPort = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = ServerProjectDirectory() });
@@ -54,7 +93,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["LiveTrack:Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["LiveTrack:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LiveTrack:Cluster:GatewayPort"] = "0",
             ["LiveTrack:Cluster:PrimarySiloPort"] = primarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LiveTrack:Cluster:ClusterId"] = "livetrack-tests",
             ["LiveTrack:Hub:FrameInterval"] = "00:00:00.100",

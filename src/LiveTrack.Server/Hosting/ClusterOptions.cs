@@ -13,7 +13,8 @@ public sealed class LiveTrackClusterOptions
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
-    [Range(1, 65535)]
+    /// <summary>Port of the Orleans gateway for external cluster clients; 0 = no gateway (the server's client is in-silo).</summary>
+    [Range(0, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Silo port of the primary silo; empty means this server is the primary.</summary>
