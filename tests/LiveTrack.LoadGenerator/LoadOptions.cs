@@ -16,6 +16,20 @@ internal sealed record LoadOptions
     public Uri? Target { get; init; }
     public int SbsPort { get; init; }
 
+    /// <summary>With <c>--target</c>: the process id of the running server, whose CPU, RSS and managed heap are read.</summary>
+    public int? Pid { get; init; }
+
+    /// <summary>
+    /// <c>world</c> (default): circular 64-vertex fences and aircraft flying straight, anywhere between 60° S and 60° N;
+    /// <c>packed</c>: 16-vertex polygon fences and aircraft on random walks, all packed in lon −10…30, lat 35…60.
+    /// </summary>
+    public string Layout { get; init; } = "world";
+
+    public bool Packed => Layout == "packed";
+
+    /// <summary>The packed layout's box: lon −10…30, lat 35…60.</summary>
+    public static (double West, double South, double East, double North) PackedArea => (-10, 35, 30, 60);
+
     /// <summary>The started server's history store (<c>LiveTrack:History:Store</c>: DuckDb, the default, or None), to measure its cost.</summary>
     public string History { get; init; } = "DuckDb";
 
@@ -42,6 +56,8 @@ internal sealed record LoadOptions
                 "--server-dll" => options with { ServerDll = value },
                 "--target" => options with { Target = new Uri(value) },
                 "--sbs-port" => options with { SbsPort = Int(value) },
+                "--pid" => options with { Pid = Int(value) },
+                "--layout" => value is "world" or "packed" ? options with { Layout = value } : throw new ArgumentException("--layout is world or packed"),
                 "--history" => options with { History = value },
                 "--format" => value is "sbs" or "beast" ? options with { Format = value } : throw new ArgumentException("--format is sbs or beast"),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -15,11 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 // LiveTrack load generator: starts a LiveTrack server (or targets one), pushes SBS-1 position reports for N aircraft
 // at a target rate over loopback, connects C SignalR clients each subscribed to an area, and reports what it measured.
+// --clients 0 measures ingest alone; --target URL --sbs-port N --pid P measures a server started apart (its CPU and
+// memory read from /proc/P); --layout packed puts fences and aircraft in lon −10…30, lat 35…60.
 var options = LoadOptions.Parse(args);
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-await using var server = options.Target is null ? await ServerProcess.StartAsync(options) : ServerProcess.Attach(options.Target, options.SbsPort);
+await using var server = options.Target is null ? await ServerProcess.StartAsync(options) : ServerProcess.Attach(options.Target, options.SbsPort, options.Pid);
 using var http = new HttpClient { BaseAddress = server.BaseAddress };
-Console.Error.WriteLine($"server at {server.BaseAddress}, SBS listener on {server.SbsPort}; {options.Aircraft} aircraft, {options.Rate} reports/s, {options.Clients} clients, {options.Seconds} s");
+Console.Error.WriteLine($"server at {server.BaseAddress} (pid {server.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "unknown: no CPU or memory figures"}), SBS listener on {server.SbsPort}; {options.Aircraft} aircraft, {options.Rate} reports/s, {options.Clients} clients, {options.Fences} {options.Layout} fences, {options.Seconds} s");
 
 var fenceSeconds = await Fences.Create(http, options);
 var latency = new LatencyHistogram();
@@ -49,17 +51,18 @@ for (var i = 0; i < options.Clients; i++)
         await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
     }
 
-    // A 40° × 30° tile somewhere between 60 S and 60 N.
-    var lon = -180 + (random.NextDouble() * 320);
-    var lat = -60 + (random.NextDouble() * 90);
-    await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), lon, lat, lon + 40, lat + 30);
+    // A 40° × 30° tile somewhere between 60 S and 60 N (a 10° × 6° tile of the packed area).
+    var (lon, lat, width, height) = options.Packed
+        ? (-10 + (random.NextDouble() * 30), 35 + (random.NextDouble() * 19), 10.0, 6.0)
+        : (-180 + (random.NextDouble() * 320), -60 + (random.NextDouble() * 90), 40.0, 30.0);
+    await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), lon, lat, lon + width, lat + height);
     clients.Add(connection);
 }
 
 using var heap = server.ProcessId is { } pid ? ManagedHeapMonitor.TryStart(pid) : null;
 var feedsBefore = await Feed(http, json);
-var baselineRss = server.Sample().RssBytes;
-var cpuBefore = server.Sample().CpuSeconds;
+var before = server.Sample();
+var baselineRss = before?.RssBytes ?? 0;
 var stopwatch = Stopwatch.StartNew();
 var peakRss = baselineRss;
 using var sampling = new CancellationTokenSource();
@@ -67,7 +70,7 @@ var sampler = Task.Run(async () =>
 {
     while (!sampling.IsCancellationRequested)
     {
-        peakRss = Math.Max(peakRss, server.Sample().RssBytes);
+        peakRss = Math.Max(peakRss, server.Sample()?.RssBytes ?? 0);
         await Task.Delay(250, CancellationToken.None);
     }
 });
@@ -86,7 +89,8 @@ do
 }
 while (drainDeadline.Elapsed < TimeSpan.FromSeconds(10) && Handled(feedsAfter) - Handled(feedsBefore) < offered);
 
-var cpuSeconds = server.Sample().CpuSeconds - cpuBefore;
+var after = server.Sample();
+double? cpuSeconds = before is { } b && after is { } a ? a.CpuSeconds - b.CpuSeconds : null;
 await sampling.CancelAsync();
 await sampler;
 var handled = Handled(feedsAfter) - Handled(feedsBefore);
@@ -94,8 +98,10 @@ var accepted = feedsAfter.Accepted - feedsBefore.Accepted;
 var aircraftList = await http.GetFromJsonAsync<JsonElement>("/api/aircraft", json);
 var tracked = aircraftList.GetProperty("count").GetInt32();
 
-var result = new Dictionary<string, object>
+var measured = before is not null;
+var result = new Dictionary<string, object?>
 {
+    ["layout"] = options.Layout,
     ["aircraft"] = options.Aircraft,
     ["targetRate"] = options.Rate,
     ["clients"] = options.Clients,
@@ -108,17 +114,18 @@ var result = new Dictionary<string, object>
     ["suspect"] = feedsAfter.Suspect - feedsBefore.Suspect,
     ["failed"] = feedsAfter.Failed - feedsBefore.Failed,
     ["deliveredPerSecond"] = Math.Round(deliveredAtEnd / sendSeconds),
-    ["latencyP50Ms"] = latency.Percentile(0.50),
-    ["latencyP99Ms"] = latency.Percentile(0.99),
-    ["latencyP999Ms"] = latency.Percentile(0.999),
-    ["serverCpuPercent"] = Math.Round(100 * cpuSeconds / sendSeconds),
-    ["serverBaselineRssMb"] = Math.Round(baselineRss / 1048576.0, 1),
-    ["serverPeakRssMb"] = Math.Round(peakRss / 1048576.0, 1),
+    ["latencyP50Ms"] = Finite(latency.Percentile(0.50)),
+    ["latencyP99Ms"] = Finite(latency.Percentile(0.99)),
+    ["latencyP999Ms"] = Finite(latency.Percentile(0.999)),
+    ["serverCpuPercent"] = cpuSeconds is { } cpu ? Finite(Math.Round(100 * cpu / sendSeconds)) : null,
+    ["serverCpuMicrosecondsPerReport"] = cpuSeconds is { } used && handled > 0 ? Finite(Math.Round(used * 1e6 / handled, 1)) : null,
+    ["serverBaselineRssMb"] = measured ? Math.Round(baselineRss / 1048576.0, 1) : null,
+    ["serverPeakRssMb"] = measured ? Math.Round(peakRss / 1048576.0, 1) : null,
     ["trackedAircraft"] = tracked,
-    ["rssPerTrackedAircraftBytes"] = tracked == 0 ? 0 : Math.Round((double)(peakRss - baselineRss) / tracked),
-    ["serverManagedHeapAfterLastGcMb"] = heap is null ? double.NaN : Math.Round(heap.LastBytes / 1048576.0, 1),
-    ["serverManagedHeapPeakAfterGcMb"] = heap is null ? double.NaN : Math.Round(heap.PeakBytes / 1048576.0, 1),
-    ["managedHeapPerTrackedAircraftBytes"] = heap is null || tracked == 0 ? double.NaN : Math.Round((double)heap.LastBytes / tracked),
+    ["rssPerTrackedAircraftBytes"] = measured && tracked > 0 ? Math.Round((double)(peakRss - baselineRss) / tracked) : null,
+    ["serverManagedHeapAfterLastGcMb"] = heap is null ? null : Math.Round(heap.LastBytes / 1048576.0, 1),
+    ["serverManagedHeapPeakAfterGcMb"] = heap is null ? null : Math.Round(heap.PeakBytes / 1048576.0, 1),
+    ["managedHeapPerTrackedAircraftBytes"] = heap is null || tracked == 0 ? null : Math.Round((double)heap.LastBytes / tracked),
     ["geofences"] = options.Fences,
     ["geofenceCreateSeconds"] = Math.Round(fenceSeconds, 1),
     ["geofenceEventsPerSecond"] = Math.Round(Interlocked.Read(ref fenceEvents) / sendSeconds),
@@ -128,7 +135,7 @@ Console.WriteLine("| measure | value |");
 Console.WriteLine("|---|---|");
 foreach (var (key, value) in result)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {key} | {value} |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {key} | {value ?? "—"} |"));
 }
 
 Console.WriteLine(JsonSerializer.Serialize(result));
@@ -143,3 +150,6 @@ static async Task<FeedStatusSnapshot> Feed(HttpClient http, JsonSerializerOption
     (await http.GetFromJsonAsync<FeedStatusSnapshot[]>("/api/feeds", json))!.Single(f => f.Name == "push");
 
 static long Handled(FeedStatusSnapshot f) => f.Accepted + f.Stale + f.Suspect + f.Failed;
+
+// Unmeasurable figures (no samples, division by zero) are null in the JSON line, never NaN or Infinity (which throw).
+static double? Finite(double value) => double.IsFinite(value) ? value : null;

@@ -30,9 +30,12 @@ internal static class SbsPusher
         for (var i = 0; i < count; i++)
         {
             var address = 0x100000 + (connectionIndex * 0x100000) + i;
+            var (west, south, east, north) = LoadOptions.PackedArea;
             fleet[i] = new Flight(
                 address.ToString("x6", System.Globalization.CultureInfo.InvariantCulture),
-                new GeoPoint(-60 + (random.NextDouble() * 120), -180 + (random.NextDouble() * 360)),
+                options.Packed
+                    ? new GeoPoint(south + (random.NextDouble() * (north - south)), west + (random.NextDouble() * (east - west)))
+                    : new GeoPoint(-60 + (random.NextDouble() * 120), -180 + (random.NextDouble() * 360)),
                 random.NextDouble() * 360,
                 start);
         }
@@ -58,6 +61,17 @@ internal static class SbsPusher
                 ref var flight = ref fleet[next];
                 next = (next + 1) % fleet.Length;
                 var hours = (now - flight.At).TotalHours;
+                if (options.Packed)
+                {
+                    // A random walk that stays in the packed area: turn a little every report, back when outside.
+                    var (west, south, east, north) = LoadOptions.PackedArea;
+                    var p = flight.Position;
+                    var outside = p.Latitude < south || p.Latitude > north || p.Longitude < west || p.Longitude > east;
+                    flight.Track = outside
+                        ? Geodesy.InitialBearingDegrees(p, new GeoPoint((south + north) / 2, (west + east) / 2))
+                        : (flight.Track + (random.NextDouble() * 60) - 30 + 360) % 360;
+                }
+
                 flight.Position = Geodesy.Destination(flight.Position, flight.Track, 450 * hours);
                 flight.At = now;
                 if (options.Beast)

@@ -9,10 +9,12 @@ namespace LiveTrack.LoadGenerator;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process? process;
+    private readonly int? pid;
 
-    private ServerProcess(Process? process, Uri baseAddress, int sbsPort)
+    private ServerProcess(Process? process, Uri baseAddress, int sbsPort, int? pid = null)
     {
         this.process = process;
+        this.pid = process?.Id ?? pid;
         BaseAddress = baseAddress;
         SbsPort = sbsPort;
     }
@@ -21,10 +23,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int SbsPort { get; }
 
-    /// <summary>The server's process id, when this generator started it.</summary>
-    public int? ProcessId => process?.Id;
+    /// <summary>The server's process id: the one this generator started, or the one given with <c>--pid</c>.</summary>
+    public int? ProcessId => pid;
 
-    public static ServerProcess Attach(Uri target, int sbsPort) => new(null, target, sbsPort == 0 ? 31003 : sbsPort);
+    /// <summary>A running server; with its process id, its CPU and memory are measured too.</summary>
+    public static ServerProcess Attach(Uri target, int sbsPort, int? pid) => new(null, target, sbsPort == 0 ? 31003 : sbsPort, pid);
 
     public static async Task<ServerProcess> StartAsync(LoadOptions options)
     {
@@ -86,18 +89,18 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>CPU seconds used and resident memory of the server process (Linux /proc).</summary>
-    public (double CpuSeconds, long RssBytes) Sample()
+    /// <summary>CPU seconds used and resident memory of the server process (Linux /proc); null when unknown or gone.</summary>
+    public (double CpuSeconds, long RssBytes)? Sample()
     {
-        if (process is null || process.HasExited)
+        if (pid is not { } id || process is { HasExited: true } || !File.Exists($"/proc/{id}/stat"))
         {
-            return (0, 0);
+            return null;
         }
 
-        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        var rssLine = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var rssLine = File.ReadLines($"/proc/{id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var rssKb = long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return (ticks / 100.0, rssKb * 1024);
     }
