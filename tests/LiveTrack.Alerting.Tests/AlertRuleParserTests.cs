@@ -81,8 +81,9 @@ public class AlertRuleParserTests
     [Fact]
     public void Property_names_and_enum_values_are_read_in_any_case()
     {
+        // Except the trigger's kind, the serializer's type discriminator: see the next test.
         var rule = ParseValid(Json(
-            "{'ID':'r1','Enabled':false,'Trigger':{'KIND':'GeoFence','FENCEID':'mx-12nm','Events':['EXITED','lostinside']},"
+            "{'ID':'r1','Enabled':false,'Trigger':{'kind':'geofence','FENCEID':'mx-12nm','Events':['EXITED','lostinside']},"
             + "'Filter':{'Sources':['adsb','MLAT'],'ExcludeSources':['tisB']},'CooldownSeconds':1.5}"));
 
         Assert.False(rule.Enabled);
@@ -91,6 +92,16 @@ public class AlertRuleParserTests
         Assert.Equal([PositionSource.Adsb, PositionSource.Mlat], rule.Filter.Sources!.Order());
         Assert.Equal([PositionSource.Tisb], rule.Filter.ExcludeSources!);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), rule.Cooldown);
+    }
+
+    [Theory]
+    [InlineData("{'id':'r1','trigger':{'KIND':'geofence','fenceId':'mx-12nm'}}", "required: geofence, squawk or emergency (the member is \"kind\", in lower case, not \"KIND\")")]
+    [InlineData("{'id':'r1','trigger':{'kind':'GeoFence','fenceId':'mx-12nm'}}", "unknown trigger kind \"GeoFence\": kinds are written in lower case (\"geofence\")")]
+    public void The_trigger_kind_is_written_in_lower_case(string document, string message)
+    {
+        var error = Assert.Single(AlertRuleParser.Parse(Json(document), Context()).Errors);
+
+        Assert.Equal(("trigger.kind", Json(message)), (error.Field, error.Message));
     }
 
     [Theory]
