@@ -200,6 +200,29 @@ public class AlertRuleParserTests
         Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{'id':'r1','trigger':{'kind':'squawk','codes':['7700'],'kind':'squawk'}}", "trigger.kind", "given more than once")]
+    [InlineData("{'id':'r1','trigger':{'kind':'squawk','codes':['7700'],'CODES':['7600']}}", "trigger.codes", "given more than once")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'filter':{'altitude.feet':1}}", "filter.altitude.feet", "unknown property \"altitude.feet\" of a filter: expected icao, callsign")]
+    [InlineData("{'id':'r1','trigger':{'kind':7}}", "trigger.kind", "must be a string: geofence, squawk or emergency")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency','heldSeconds':'10'}}", "trigger.heldSeconds", "must be a number of seconds, from 0 to 3600")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://127.0.0.1:9000/','secret':'0123456789abcdef','hasSecret':'yes'}]}", "webhooks[0].hasSecret", "must be true or false")]
+    public void A_shape_error_of_the_serializer_names_its_json_path_with_the_declared_names(string document, string field, string message)
+    {
+        var error = Assert.Single(AlertRuleParser.Parse(Json(document), Context()).Errors);
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kind_may_come_after_the_trigger_settings()
+    {
+        var rule = ParseValid(Json("{'id':'r1','trigger':{'codes':['7700'],'heldSeconds':5,'kind':'squawk'}}"));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), Assert.IsType<SquawkTrigger>(rule.Trigger).HeldFor);
+    }
+
     [Fact]
     public void Malformed_json_reports_where_the_parser_stopped()
     {
