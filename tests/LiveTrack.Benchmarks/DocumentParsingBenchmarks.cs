@@ -41,16 +41,17 @@ public class DocumentParsingBenchmarks
     }
 
     [Benchmark]
-    public bool Rule_document() => AlertRuleParser.Parse(Rule, Context).IsValid;
+    public bool RuleDocument() => AlertRuleParser.Parse(Rule, Context).IsValid;
 
     [Benchmark]
-    public int Fence_of_10000_vertices() => GeofenceParser.Parse(largeFence).Fences.Count;
+    public int FenceOf10000Vertices() => GeofenceParser.Parse(largeFence).Fences.Count;
 
     [Benchmark]
-    public int Collection_of_100_fences() => GeofenceParser.Parse(collection).Fences.Count;
+    public int CollectionOf100Fences() => GeofenceParser.Parse(collection).Fences.Count;
 
     private static string Feature(string id, string ring) =>
-        $$"""{"type":"Feature","id":"{{id}}","properties":{"name":"Fence {{id}}","tags":["bench"]},"geometry":{"type":"Polygon","coordinates":[{{ring}}]}}""";
+        "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"properties\":{\"name\":\"Fence " + id + "\",\"tags\":[\"bench\"]},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
 
     /// <summary>A closed ring of <paramref name="positions"/> positions on a circle.</summary>
     private static string Ring(int positions, double lon, double lat, double radius)
