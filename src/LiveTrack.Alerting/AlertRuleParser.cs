@@ -1,17 +1,23 @@
 using System.Text.Json;
+using LiveTrack.Alerting.Documents;
+using LiveTrack.JsonShapes;
 
 namespace LiveTrack.Alerting;
 
 /// <summary>
-/// Reads alert rules from their JSON documents (the REST API's bodies and the rule store's files), validating
-/// everything and reporting every problem with the field it is in.
+/// Reads alert rules from their JSON documents (the REST API's bodies and the rule store's files): the
+/// source-generated serializer reads the shape (<see cref="AlertRuleDocument"/>, strict: unknown and repeated
+/// members and values of the wrong type are refused, naming their JSON path), then one validation step checks the
+/// values and reports every problem with the field it is in.
 /// </summary>
 /// <remarks>
 /// <para><b>Document.</b> An object with <c>id</c>, <c>name</c> (defaults to the id), <c>enabled</c> (default true),
 /// <c>trigger</c> (required), <c>filter</c> (default: every aircraft), <c>cooldownSeconds</c> (default 0) and
-/// <c>webhooks</c> (default none). Property names are case-insensitive; unknown properties are errors, so a typo does
-/// not silently weaken a rule (a webhook's <c>hasSecret</c>, written by <see cref="AlertRuleJson.Write"/> without
-/// secrets, is ignored).</para>
+/// <c>webhooks</c> (default none). Property names are case-insensitive, except a trigger's <c>kind</c> and its values,
+/// which are lower case (the serializer's type discriminator); unknown and repeated properties are errors, so a typo
+/// does not silently weaken a rule (a webhook's <c>hasSecret</c>, written by <see cref="AlertRuleJson.Write"/>
+/// without secrets, is ignored). Numbers are JSON numbers, never strings. A document with a shape error (the
+/// serializer's) reports that one error; a well-shaped document reports every value error.</para>
 /// <para><b>Triggers.</b> <c>{"kind":"geofence","fenceId":…|"tag":…,"events":["entered","exited","lostInside"],
 /// "dwellMinutes":…}</c> (events default to <c>["entered"]</c>; a dwell needs exactly <c>["entered"]</c>),
 /// <c>{"kind":"squawk","codes":["7700"],"heldSeconds":…}</c>, <c>{"kind":"emergency","heldSeconds":…}</c>.</para>
@@ -93,7 +99,19 @@ public static class AlertRuleParser
     public static RuleParseResult Parse(JsonElement document, RuleValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RuleReader(context).Read(document);
+        var contract = RuleDocumentJsonContext.Default.AlertRuleDocument;
+        AlertRuleDocument? rule;
+        try
+        {
+            rule = document.Deserialize(contract);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            var shape = ShapeErrors.Locate(e, document, contract) ?? throw new InvalidOperationException("Unexpected serializer error.", e);
+            return new RuleParseResult(null, [RuleShapeMessages.For(shape)]);
+        }
+
+        return new RuleDocumentValidator(context).Validate(rule);
     }
 
     /// <summary>True for 1–64 characters of <c>A–Z a–z 0–9 . _ ~ -</c>, other than <c>.</c> and <c>..</c> (rule and fence ids).</summary>

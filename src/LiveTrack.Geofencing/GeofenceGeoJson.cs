@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace LiveTrack.Geofencing;
 
@@ -12,6 +11,12 @@ namespace LiveTrack.Geofencing;
 /// </summary>
 public static class GeofenceGeoJson
 {
+    // NetTopologySuite.IO.GeoJSON4STJ, turning rings to the right-hand rule of RFC 7946 §3.1.6, no bbox.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new GeoJsonConverterFactory(Planar.Factory, false, GeoJsonConverterFactory.DefaultIdPropertyName, RingOrientationOption.EnforceRfc9746) },
+    };
+
     /// <summary>
     /// Writes <paramref name="geometry"/> (a Polygon or MultiPolygon) as a GeoJSON geometry object, outer rings
     /// counterclockwise and holes clockwise (the right-hand rule of RFC 7946 §3.1.6), numbers in their shortest
@@ -21,69 +26,24 @@ public static class GeofenceGeoJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(geometry);
-        writer.WriteStartObject();
-        switch (geometry)
+        if (geometry is not (Polygon or MultiPolygon))
         {
-            case Polygon polygon:
-                writer.WriteString("type", "Polygon");
-                writer.WritePropertyName("coordinates");
-                WritePolygon(writer, polygon);
-                break;
-            case MultiPolygon multi:
-                writer.WriteString("type", "MultiPolygon");
-                writer.WritePropertyName("coordinates");
-                writer.WriteStartArray();
-                foreach (var polygon in Planar.PolygonsOf(multi))
-                {
-                    WritePolygon(writer, polygon);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                throw new ArgumentException($"Expected a Polygon or MultiPolygon, not {geometry.GeometryType}.", nameof(geometry));
+            throw new ArgumentException($"Expected a Polygon or MultiPolygon, not {geometry.GeometryType}.", nameof(geometry));
         }
 
-        writer.WriteEndObject();
+        JsonSerializer.Serialize(writer, geometry, Options);
     }
 
     /// <summary><see cref="WriteGeometry"/> into a string.</summary>
     public static string ToGeoJson(Geometry geometry)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
             WriteGeometry(writer, geometry);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon)
-    {
-        writer.WriteStartArray();
-        WriteRing(writer, polygon.ExteriorRing.Coordinates, counterClockwise: true);
-        foreach (var hole in polygon.InteriorRings)
-        {
-            WriteRing(writer, hole.Coordinates, counterClockwise: false);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteRing(Utf8JsonWriter writer, Coordinate[] ring, bool counterClockwise)
-    {
-        var reverse = Orientation.IsCCW(ring) != counterClockwise;
-        writer.WriteStartArray();
-        for (var i = 0; i < ring.Length; i++)
-        {
-            var c = ring[reverse ? ring.Length - 1 - i : i];
-            writer.WriteStartArray();
-            writer.WriteNumberValue(c.X);
-            writer.WriteNumberValue(c.Y);
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

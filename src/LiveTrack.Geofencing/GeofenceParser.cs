@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace LiveTrack.Geofencing;
 
 /// <summary>
-/// Reads geofences from RFC 7946 GeoJSON, validating everything and reporting every problem with the field it is in.
+/// Reads geofences from RFC 7946 GeoJSON: the source-generated serializer reads each Feature's shape
+/// (<see cref="Documents.FeatureDocument"/>: repeated members and values of the wrong type are refused, naming their
+/// JSON path), then one validation step checks the values and reports every problem with the field it is in.
 /// </summary>
 /// <remarks>
 /// <para><b>Accepted documents.</b> A <c>Feature</c>, or a <c>FeatureCollection</c> with one fence per feature
@@ -84,7 +86,7 @@ public static class GeofenceParser
 
     /// <inheritdoc cref="Parse(string, Func{string}?)"/>
     public static GeofenceParseResult Parse(JsonElement document, Func<string>? newId = null) =>
-        new GeoJsonFenceReader(newId ?? (static () => Guid.NewGuid().ToString("N"))).Read(document);
+        new FenceDocumentValidator(newId ?? (static () => Guid.NewGuid().ToString("N"))).Read(document);
 
     private static GeofenceParseResult NotJson(JsonException e) =>
         new([], [new GeofenceValidationError("$", $"not valid JSON: {e.Message}")]);

@@ -121,13 +121,3 @@ internal sealed class PreparedFence
         return tree;
     }
 }
-
-/// <summary>One polygon of a fence as the spatial index holds it.</summary>
-internal sealed class FencePart(PreparedFence fence, PolygonLocator locator)
-{
-    public PreparedFence Fence { get; } = fence;
-
-    public Envelope Envelope => Locator.Envelope;
-
-    public PolygonLocator Locator { get; } = locator;
-}

@@ -81,8 +81,9 @@ public class AlertRuleParserTests
     [Fact]
     public void Property_names_and_enum_values_are_read_in_any_case()
     {
+        // Except the trigger's kind, the serializer's type discriminator: see the next test.
         var rule = ParseValid(Json(
-            "{'ID':'r1','Enabled':false,'Trigger':{'KIND':'GeoFence','FENCEID':'mx-12nm','Events':['EXITED','lostinside']},"
+            "{'ID':'r1','Enabled':false,'Trigger':{'kind':'geofence','FENCEID':'mx-12nm','Events':['EXITED','lostinside']},"
             + "'Filter':{'Sources':['adsb','MLAT'],'ExcludeSources':['tisB']},'CooldownSeconds':1.5}"));
 
         Assert.False(rule.Enabled);
@@ -91,6 +92,16 @@ public class AlertRuleParserTests
         Assert.Equal([PositionSource.Adsb, PositionSource.Mlat], rule.Filter.Sources!.Order());
         Assert.Equal([PositionSource.Tisb], rule.Filter.ExcludeSources!);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), rule.Cooldown);
+    }
+
+    [Theory]
+    [InlineData("{'id':'r1','trigger':{'KIND':'geofence','fenceId':'mx-12nm'}}", "required: geofence, squawk or emergency (the member is \"kind\", in lower case, not \"KIND\")")]
+    [InlineData("{'id':'r1','trigger':{'kind':'GeoFence','fenceId':'mx-12nm'}}", "unknown trigger kind \"GeoFence\": kinds are written in lower case (\"geofence\")")]
+    public void The_trigger_kind_is_written_in_lower_case(string document, string message)
+    {
+        var error = Assert.Single(AlertRuleParser.Parse(Json(document), Context()).Errors);
+
+        Assert.Equal(("trigger.kind", Json(message)), (error.Field, error.Message));
     }
 
     [Theory]
@@ -187,6 +198,29 @@ public class AlertRuleParserTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(field, error.Field);
         Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{'id':'r1','trigger':{'kind':'squawk','codes':['7700'],'kind':'squawk'}}", "trigger.kind", "given more than once")]
+    [InlineData("{'id':'r1','trigger':{'kind':'squawk','codes':['7700'],'CODES':['7600']}}", "trigger.codes", "given more than once")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'filter':{'altitude.feet':1}}", "filter.altitude.feet", "unknown property \"altitude.feet\" of a filter: expected icao, callsign")]
+    [InlineData("{'id':'r1','trigger':{'kind':7}}", "trigger.kind", "must be a string: geofence, squawk or emergency")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency','heldSeconds':'10'}}", "trigger.heldSeconds", "must be a number of seconds, from 0 to 3600")]
+    [InlineData("{'id':'r1','trigger':{'kind':'emergency'},'webhooks':[{'url':'http://127.0.0.1:9000/','secret':'0123456789abcdef','hasSecret':'yes'}]}", "webhooks[0].hasSecret", "must be true or false")]
+    public void A_shape_error_of_the_serializer_names_its_json_path_with_the_declared_names(string document, string field, string message)
+    {
+        var error = Assert.Single(AlertRuleParser.Parse(Json(document), Context()).Errors);
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kind_may_come_after_the_trigger_settings()
+    {
+        var rule = ParseValid(Json("{'id':'r1','trigger':{'codes':['7700'],'heldSeconds':5,'kind':'squawk'}}"));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), Assert.IsType<SquawkTrigger>(rule.Trigger).HeldFor);
     }
 
     [Fact]

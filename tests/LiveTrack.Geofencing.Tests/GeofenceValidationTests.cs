@@ -87,6 +87,34 @@ public class GeofenceValidationTests
         Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{'type':'Feature','properties':{'name':'a','name':'b'},'geometry':{'type':'Polygon','coordinates':[" + Square + "]}}", "properties.name", "given more than once")]
+    [InlineData("{'type':'Feature','geometry':{'type':'Polygon','type':'Polygon','coordinates':[" + Square + "]}}", "geometry.type", "given more than once")]
+    [InlineData("{'type':'Feature','geometry':{'type':'Polygon','coordinates':[" + Square + "]},'geometry':null}", "geometry", "given more than once")]
+    [InlineData("{'type':'Feature','geometry':{'type':'polygon','coordinates':[" + Square + "]}}", "geometry.type", "unsupported geometry type \"polygon\"")]
+    [InlineData("{'type':'Feature','geometry':5}", "geometry", "must be a GeoJSON geometry object")]
+    [InlineData("{'type':'FeatureCollection','features':{}}", "features", "required: an array of Features")]
+    [InlineData("{'type':'FeatureCollection','features':[{'type':'Feature','properties':{'floorFt':'low'},'geometry':{'type':'Polygon','coordinates':[" + Square + "]}}]}", "features[0].properties.floorFt", "whole number of feet")]
+    public void A_shape_error_of_the_serializer_names_its_json_path(string document, string field, string message)
+    {
+        var error = Assert.Single(GeofenceParser.Parse(Json(document)).Errors);
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains(Json(message), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Foreign_members_are_kept_and_ignored_and_the_geometry_type_may_come_last()
+    {
+        var json = Json("{'type':'Feature','bbox':[0,0,1,1],'title':'x','properties':{'name':'Box','kind':'drawn','Name':'other','provenance':{'by':'me'}},"
+            + "'geometry':{'coordinates':[" + Square + "],'bbox':[0,0,1,1],'type':'Polygon'}}");
+
+        var fence = Assert.Single(GeofenceParser.Parse(json).Fences);
+
+        Assert.Equal("Box", fence.Name);
+        Assert.Equal(json, fence.SourceGeoJson);
+    }
+
     [Fact]
     public void Every_error_of_a_document_is_reported_not_just_the_first()
     {

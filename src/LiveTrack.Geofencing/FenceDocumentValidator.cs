@@ -1,20 +1,27 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LiveTrack.Geo;
+using LiveTrack.Geofencing.Documents;
+using LiveTrack.JsonShapes;
 using NetTopologySuite.Geometries;
 using static System.FormattableString;
 
 namespace LiveTrack.Geofencing;
 
 /// <summary>
-/// Walks a GeoJSON document for <see cref="GeofenceParser"/>: checks its shape, collects errors with their field
-/// paths, and hands well-formed geometry to <see cref="FenceGeometryBuilder"/>. Single use.
+/// Reads a GeoJSON document for <see cref="GeofenceParser"/>: the source-generated serializer reads each Feature's
+/// shape (<see cref="FeatureDocument"/>; its errors are located by <see cref="ShapeErrors"/>), then one validation
+/// step checks the values, collecting every error with its field path, and hands well-formed geometry to
+/// <see cref="FenceGeometryBuilder"/>. Single use.
 /// </summary>
-internal sealed class GeoJsonFenceReader(Func<string> newId)
+internal sealed class FenceDocumentValidator(Func<string> newId)
 {
     private const int MaxIdLength = 64;
     private const int MaxNameLength = 200;
     private const int MaxTags = 32;
     private const int MaxTagLength = 64;
+    private const string GeometryKinds = "\"Polygon\", \"MultiPolygon\", or \"Point\" with properties.radiusNm (a circle)";
+    private const string PositionShape = "a position must be [longitude, latitude] or [longitude, latitude, altitude]";
 
     private static readonly string[] GeometryTypes =
         ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
@@ -30,86 +37,106 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         if (root.ValueKind != JsonValueKind.Object)
         {
             Error("$", "expected a GeoJSON object: a Feature or a FeatureCollection");
+            return new GeofenceParseResult(fences, errors);
         }
-        else
+
+        var type = root.TryGetProperty("type", out var t) ? t : default;
+        switch (type.ValueKind)
         {
-            switch (ReadType(root, "type", out var type))
-            {
-                case TypeState.Missing:
-                    Error("type", "required: \"Feature\" or \"FeatureCollection\"");
-                    break;
-                case TypeState.Present when type == "Feature":
-                    ReadFeature(root, "");
-                    break;
-                case TypeState.Present when type == "FeatureCollection":
-                    ReadCollection(root);
-                    break;
-                default:
-                    Error("type", GeometryTypes.Contains(type, StringComparer.Ordinal)
-                        ? $"a bare {type} geometry is not accepted: wrap it in a Feature (or use a FeatureCollection)"
-                        : $"unsupported type \"{type}\": expected \"Feature\" or \"FeatureCollection\"");
-                    break;
-            }
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                Error("type", "required: \"Feature\" or \"FeatureCollection\"");
+                break;
+            case JsonValueKind.String when type.ValueEquals("Feature"):
+                if (Deserialize(root, FenceDocumentJsonContext.Default.FeatureDocument, "") is { } feature)
+                {
+                    ReadFeature(feature, root, "");
+                }
+
+                break;
+            case JsonValueKind.String when type.ValueEquals("FeatureCollection"):
+                if (Deserialize(root, FenceDocumentJsonContext.Default.FeatureCollectionDocument, "") is { } collection)
+                {
+                    ReadCollection(collection);
+                }
+
+                break;
+            default:
+                var name = type.ValueKind == JsonValueKind.String ? type.GetString()! : type.GetRawText();
+                Error("type", GeometryTypes.Contains(name, StringComparer.Ordinal)
+                    ? $"a bare {name} geometry is not accepted: wrap it in a Feature (or use a FeatureCollection)"
+                    : $"unsupported type \"{name}\": expected \"Feature\" or \"FeatureCollection\"");
+                break;
         }
 
         return new GeofenceParseResult(fences, errors);
     }
 
-    private void ReadCollection(JsonElement root)
+    private void ReadCollection(FeatureCollectionDocument collection)
     {
-        if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+        if (collection.Features is not { } features)
         {
             Error("features", "required: an array of Features");
             return;
         }
 
-        var count = features.GetArrayLength();
-        if (count == 0)
+        if (features.Count == 0)
         {
             Error("features", "must contain at least one Feature");
             return;
         }
 
-        if (count > GeofenceParser.MaxFeatures)
+        if (features.Count > GeofenceParser.MaxFeatures)
         {
-            Error("features", Invariant($"{count} features; at most {GeofenceParser.MaxFeatures} fit in one document"));
+            Error("features", Invariant($"{features.Count} features; at most {GeofenceParser.MaxFeatures} fit in one document"));
             return;
         }
 
-        var i = 0;
-        foreach (var feature in features.EnumerateArray())
+        for (var i = 0; i < features.Count && !Full; i++)
         {
-            if (Full)
+            var prefix = Invariant($"features[{i}].");
+            var element = features[i];
+            if (element.ValueKind != JsonValueKind.Object)
             {
-                return;
+                Error(prefix.TrimEnd('.'), "expected a Feature object");
+                continue;
             }
 
-            ReadFeature(feature, Invariant($"features[{i}]."));
-            i++;
-        }
-    }
+            if (Deserialize(element, FenceDocumentJsonContext.Default.FeatureDocument, prefix) is not { } feature)
+            {
+                continue;
+            }
 
-    private void ReadFeature(JsonElement feature, string prefix)
-    {
-        if (feature.ValueKind != JsonValueKind.Object)
-        {
-            Error(prefix.Length == 0 ? "$" : prefix.TrimEnd('.'), "expected a Feature object");
-            return;
-        }
-
-        var errorsBefore = errors.Count;
-        if (prefix.Length > 0)
-        {
-            // A single Feature's type was checked by the caller.
-            var state = ReadType(feature, "type", out var type);
-            if (state != TypeState.Present || type != "Feature")
+            if (feature.Type != "Feature")
             {
                 Error(prefix + "type", "must be \"Feature\"");
             }
-        }
 
+            ReadFeature(feature, element, prefix);
+        }
+    }
+
+    /// <summary>The serializer's reading of one object; null after reporting its shape error.</summary>
+    private T? Deserialize<T>(JsonElement element, JsonTypeInfo<T> contract, string prefix)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize(contract);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            var shape = ShapeErrors.Locate(e, element, contract) ?? throw new InvalidOperationException("Unexpected serializer error.", e);
+            var (field, message) = FenceShapeMessages.For(shape, inCollection: prefix.Length > 0);
+            Error(field == "$" ? (prefix.Length == 0 ? "$" : prefix.TrimEnd('.')) : prefix + field, message);
+            return null;
+        }
+    }
+
+    private void ReadFeature(FeatureDocument feature, JsonElement source, string prefix)
+    {
+        var errorsBefore = errors.Count;
         var properties = ReadProperties(feature, prefix);
-        var geometry = ReadGeometry(feature, prefix, properties);
+        var geometry = ReadGeometry(feature.Geometry, prefix, properties);
         if (errors.Count > errorsBefore || geometry is null || Full)
         {
             return;
@@ -137,26 +164,20 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
             properties.FloorFeet,
             properties.CeilingFeet,
             properties.BufferNauticalMiles,
-            feature.GetRawText()));
+            source.GetRawText()));
     }
 
-    private Properties ReadProperties(JsonElement feature, string prefix)
+    private Properties ReadProperties(FeatureDocument feature, string prefix)
     {
         var result = new Properties();
-        var featureId = ReadFeatureId(feature, prefix);
-        if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind == JsonValueKind.Null)
+        var featureId = ReadFeatureId(feature.Id, prefix);
+        if (feature.Properties is not { } properties)
         {
             return result with { Id = Claim(featureId, prefix + "id") };
         }
 
-        if (properties.ValueKind != JsonValueKind.Object)
-        {
-            Error(prefix + "properties", "must be an object or null");
-            return result;
-        }
-
         var path = prefix + "properties.";
-        var id = ReadString(properties, "id", path + "id", MaxIdLength);
+        var id = ReadString(properties.Id, path + "id", MaxIdLength);
         if (id is not null && !IsValidId(id))
         {
             Error(path + "id", "must be 1–64 characters of A–Z a–z 0–9 . _ ~ -, not \".\" or \"..\"");
@@ -171,13 +192,13 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         result = result with
         {
             Id = id is not null ? Claim(id, path + "id") : Claim(featureId, prefix + "id"),
-            Name = ReadString(properties, "name", path + "name", MaxNameLength),
-            Tags = ReadTags(properties, path + "tags"),
-            FloorFeet = ReadAltitude(properties, "floorFt", path + "floorFt"),
-            CeilingFeet = ReadAltitude(properties, "ceilingFt", path + "ceilingFt"),
-            BufferNauticalMiles = ReadNumber(properties, "bufferNm", path + "bufferNm", 0, GeofenceParser.MaxBufferNauticalMiles, minInclusive: true) ?? 0,
-            RadiusNauticalMiles = ReadNumber(properties, "radiusNm", path + "radiusNm", 0, GeofenceParser.MaxRadiusNauticalMiles, minInclusive: false),
-            HasRadius = properties.TryGetProperty("radiusNm", out var radius) && radius.ValueKind != JsonValueKind.Null,
+            Name = ReadString(properties.Name, path + "name", MaxNameLength),
+            Tags = ReadTags(properties.Tags, path + "tags"),
+            FloorFeet = ReadAltitude(properties.FloorFt, path + "floorFt"),
+            CeilingFeet = ReadAltitude(properties.CeilingFt, path + "ceilingFt"),
+            BufferNauticalMiles = ReadNumber(properties.BufferNm, path + "bufferNm", 0, GeofenceParser.MaxBufferNauticalMiles, minInclusive: true) ?? 0,
+            RadiusNauticalMiles = ReadNumber(properties.RadiusNm, path + "radiusNm", 0, GeofenceParser.MaxRadiusNauticalMiles, minInclusive: false),
+            HasRadius = properties.RadiusNm is not null,
         };
 
         if (result.FloorFeet is { } floor && result.CeilingFeet is { } ceiling && floor > ceiling)
@@ -188,17 +209,17 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return result;
     }
 
-    private string? ReadFeatureId(JsonElement feature, string prefix)
+    private string? ReadFeatureId(JsonElement? id, string prefix)
     {
-        if (!feature.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.Null)
+        if (id is not { ValueKind: not JsonValueKind.Null } value)
         {
             return null;
         }
 
-        var text = id.ValueKind switch
+        var text = value.ValueKind switch
         {
-            JsonValueKind.String => id.GetString(),
-            JsonValueKind.Number => id.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
 
@@ -235,20 +256,14 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
     private static bool IsValidId(string id) =>
         id.Length is > 0 and <= MaxIdLength && id is not ("." or "..") && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-');
 
-    private string? ReadString(JsonElement obj, string name, string path, int maxLength)
+    private string? ReadString(string? value, string path, int maxLength)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is null)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Error(path, "must be a string");
-            return null;
-        }
-
-        var text = value.GetString()!.Trim();
+        var text = value.Trim();
         if (text.Length == 0 || text.Length > maxLength)
         {
             Error(path, Invariant($"must be 1 to {maxLength} characters"));
@@ -258,38 +273,30 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return text;
     }
 
-    private string[] ReadTags(JsonElement properties, string path)
+    private string[] ReadTags(IReadOnlyList<string?>? tags, string path)
     {
-        if (!properties.TryGetProperty("tags", out var tags) || tags.ValueKind == JsonValueKind.Null)
+        if (tags is null)
         {
             return [];
         }
 
-        if (tags.ValueKind != JsonValueKind.Array)
+        if (tags.Count > MaxTags)
         {
-            Error(path, "must be an array of strings");
+            Error(path, Invariant($"{tags.Count} tags; at most {MaxTags} are allowed"));
             return [];
         }
 
-        var count = tags.GetArrayLength();
-        if (count > MaxTags)
+        var result = new List<string>(tags.Count);
+        for (var i = 0; i < tags.Count; i++)
         {
-            Error(path, Invariant($"{count} tags; at most {MaxTags} are allowed"));
-            return [];
-        }
-
-        var result = new List<string>(count);
-        var i = 0;
-        foreach (var tag in tags.EnumerateArray())
-        {
-            var itemPath = Invariant($"{path}[{i++}]");
-            if (tag.ValueKind != JsonValueKind.String)
+            var itemPath = Invariant($"{path}[{i}]");
+            if (tags[i] is not { } tag)
             {
                 Error(itemPath, "must be a string");
                 continue;
             }
 
-            var text = tag.GetString()!.Trim();
+            var text = tag.Trim();
             if (text.Length == 0 || text.Length > MaxTagLength)
             {
                 Error(itemPath, Invariant($"must be 1 to {MaxTagLength} characters"));
@@ -303,14 +310,14 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return [.. result];
     }
 
-    private int? ReadAltitude(JsonElement properties, string name, string path)
+    private int? ReadAltitude(double? value, string path)
     {
-        if (!properties.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is not { } feet)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var feet) || feet != Math.Floor(feet))
+        if (!double.IsFinite(feet) || feet != Math.Floor(feet))
         {
             Error(path, "must be a whole number of feet");
             return null;
@@ -325,14 +332,14 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return (int)feet;
     }
 
-    private double? ReadNumber(JsonElement properties, string name, string path, double min, double max, bool minInclusive)
+    private double? ReadNumber(double? value, string path, double min, double max, bool minInclusive)
     {
-        if (!properties.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is not { } number)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        if (!double.IsFinite(number))
         {
             Error(path, "must be a number of nautical miles");
             return null;
@@ -349,55 +356,39 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return number;
     }
 
-    private RawGeometry? ReadGeometry(JsonElement feature, string prefix, Properties properties)
+    private RawGeometry? ReadGeometry(GeometryDocument? geometry, string prefix, Properties properties)
     {
         var path = prefix + "geometry";
-        if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind == JsonValueKind.Null)
+        if (geometry is null)
         {
             Error(path, "required: a Polygon, a MultiPolygon, or a Point with properties.radiusNm (a circle)");
             return null;
         }
 
-        if (geometry.ValueKind != JsonValueKind.Object)
-        {
-            Error(path, "must be a GeoJSON geometry object");
-            return null;
-        }
-
-        var state = ReadType(geometry, "type", out var type);
-        if (state != TypeState.Present)
-        {
-            Error(path + ".type", "required: \"Polygon\", \"MultiPolygon\" or \"Point\"");
-            return null;
-        }
-
-        if (type != "Point" && properties.HasRadius)
+        if (geometry is not PointDocument && properties.HasRadius)
         {
             Error(prefix + "properties.radiusNm", "only applies to a Point geometry (a circle)");
         }
 
-        if (type is not ("Polygon" or "MultiPolygon" or "Point"))
-        {
-            Error(path + ".type", $"unsupported geometry type \"{type}\": expected \"Polygon\", \"MultiPolygon\", or \"Point\" with properties.radiusNm (a circle)");
-            return null;
-        }
-
         var coordinatesPath = path + ".coordinates";
-        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+        switch (geometry)
         {
-            Error(coordinatesPath, type == "Point" ? "required: a position [longitude, latitude]" : "required: an array");
-            return null;
+            case PointDocument { Coordinates: null }:
+                Error(coordinatesPath, "required: a position [longitude, latitude]");
+                return null;
+            case PointDocument point:
+                return ReadCircle(point.Coordinates, coordinatesPath, prefix, properties);
+            case PolygonDocument { Coordinates: { } rings }:
+                return ReadPolygons([(rings, coordinatesPath)], coordinatesPath, multi: false);
+            case MultiPolygonDocument { Coordinates: { } polygons }:
+                return ReadMultiPolygon(polygons, coordinatesPath);
+            default:
+                Error(coordinatesPath, "required: an array");
+                return null;
         }
-
-        return type switch
-        {
-            "Point" => ReadCircle(coordinates, coordinatesPath, prefix, properties),
-            "Polygon" => ReadPolygons([(coordinates, coordinatesPath)], coordinatesPath, multi: false),
-            _ => ReadMultiPolygon(coordinates, coordinatesPath),
-        };
     }
 
-    private RawGeometry? ReadCircle(JsonElement coordinates, string path, string prefix, Properties properties)
+    private RawGeometry? ReadCircle(double[] coordinates, string path, string prefix, Properties properties)
     {
         if (!ReadPosition(coordinates, path, 180, out var centre))
         {
@@ -419,33 +410,33 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return new RawGeometry(shape, centre);
     }
 
-    private RawGeometry? ReadMultiPolygon(JsonElement coordinates, string path)
+    private RawGeometry? ReadMultiPolygon(double[]?[]?[]?[] coordinates, string path)
     {
-        if (coordinates.GetArrayLength() == 0)
+        if (coordinates.Length == 0)
         {
             Error(path, "a MultiPolygon needs at least one polygon");
             return null;
         }
 
-        var polygons = coordinates.EnumerateArray().Select((p, i) => (p, Invariant($"{path}[{i}]"))).ToArray();
+        var polygons = coordinates.Select((p, i) => (p, Invariant($"{path}[{i}]"))).ToArray();
         return ReadPolygons(polygons, path, multi: true);
     }
 
-    private RawGeometry? ReadPolygons((JsonElement Element, string Path)[] polygons, string coordinatesPath, bool multi)
+    private RawGeometry? ReadPolygons((double[]?[]?[]? Rings, string Path)[] polygons, string coordinatesPath, bool multi)
     {
         var raw = new List<RawPolygon>(polygons.Length);
         var vertices = 0;
         var ok = true;
-        foreach (var (element, path) in polygons)
+        foreach (var (polygon, path) in polygons)
         {
-            if (element.ValueKind != JsonValueKind.Array)
+            if (polygon is null)
             {
                 Error(path, "a polygon must be an array of linear rings");
                 ok = false;
                 continue;
             }
 
-            if (element.GetArrayLength() == 0)
+            if (polygon.Length == 0)
             {
                 Error(path, "a polygon needs at least one linear ring (its outline)");
                 ok = false;
@@ -453,21 +444,17 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
             }
 
             var rings = new List<Coordinate[]>();
-            var r = 0;
-            foreach (var ring in element.EnumerateArray())
+            for (var r = 0; r < polygon.Length; r++)
             {
-                var ringPath = Invariant($"{path}[{r++}]");
-                if (ring.ValueKind == JsonValueKind.Array)
+                var ring = polygon[r];
+                vertices += ring?.Length ?? 0;
+                if (vertices > GeofenceParser.MaxVertices)
                 {
-                    vertices += ring.GetArrayLength();
-                    if (vertices > GeofenceParser.MaxVertices)
-                    {
-                        Error(coordinatesPath, Invariant($"too many positions: at most {GeofenceParser.MaxVertices} per fence"));
-                        return null;
-                    }
+                    Error(coordinatesPath, Invariant($"too many positions: at most {GeofenceParser.MaxVertices} per fence"));
+                    return null;
                 }
 
-                var coordinates = ReadRing(ring, ringPath);
+                var coordinates = ReadRing(ring, Invariant($"{path}[{r}]"));
                 if (coordinates is null)
                 {
                     ok = false;
@@ -495,28 +482,25 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return shape is null ? null : new RawGeometry(shape, null);
     }
 
-    private Coordinate[]? ReadRing(JsonElement ring, string path)
+    private Coordinate[]? ReadRing(double[]?[]? ring, string path)
     {
-        if (ring.ValueKind != JsonValueKind.Array)
+        if (ring is null)
         {
             Error(path, "a linear ring must be an array of positions");
             return null;
         }
 
-        var count = ring.GetArrayLength();
-        if (count < 4)
+        if (ring.Length < 4)
         {
-            Error(path, Invariant($"a linear ring needs at least 4 positions (the first repeated at the end); this one has {count}"));
+            Error(path, Invariant($"a linear ring needs at least 4 positions (the first repeated at the end); this one has {ring.Length}"));
             return null;
         }
 
-        var coordinates = new Coordinate[count];
+        var coordinates = new Coordinate[ring.Length];
         var ok = true;
-        var i = 0;
-        foreach (var position in ring.EnumerateArray())
+        for (var i = 0; i < ring.Length; i++)
         {
-            ok &= ReadPosition(position, Invariant($"{path}[{i}]"), 540, out coordinates[i]);
-            i++;
+            ok &= ReadPosition(ring[i], Invariant($"{path}[{i}]"), 540, out coordinates[i]);
         }
 
         if (!ok)
@@ -526,7 +510,7 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
 
         if (!coordinates[0].Equals2D(coordinates[^1]))
         {
-            Error(Invariant($"{path}[{count - 1}]"), Invariant(
+            Error(Invariant($"{path}[{ring.Length - 1}]"), Invariant(
                 $"the ring is not closed: its last position must repeat its first, [{coordinates[0].X}, {coordinates[0].Y}]"));
             return null;
         }
@@ -534,29 +518,22 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return coordinates;
     }
 
-    private bool ReadPosition(JsonElement position, string path, double maxLongitude, out Coordinate coordinate)
+    private bool ReadPosition(double[]? position, string path, double maxLongitude, out Coordinate coordinate)
     {
         coordinate = new Coordinate();
-        if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is < 2 or > 3)
+        if (position is not { Length: 2 or 3 })
         {
-            Error(path, "a position must be [longitude, latitude] or [longitude, latitude, altitude]");
+            Error(path, PositionShape);
             return false;
         }
 
-        Span<double> values = stackalloc double[3];
-        var i = 0;
-        foreach (var item in position.EnumerateArray())
+        if (!position.All(double.IsFinite))
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out values[i]) || !double.IsFinite(values[i]))
-            {
-                Error(path, "a position must contain numbers only");
-                return false;
-            }
-
-            i++;
+            Error(path, "a position must contain numbers only");
+            return false;
         }
 
-        var (longitude, latitude) = (values[0], values[1]);
+        var (longitude, latitude) = (position[0], position[1]);
         if (latitude is < -90 or > 90)
         {
             Error(path, Invariant($"latitude {latitude} is outside -90..90"));
@@ -575,24 +552,6 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         return true;
     }
 
-    private static TypeState ReadType(JsonElement obj, string name, out string type)
-    {
-        type = "";
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return TypeState.Missing;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            type = value.GetRawText();
-            return TypeState.NotString;
-        }
-
-        type = value.GetString()!;
-        return TypeState.Present;
-    }
-
     private void Error(string field, string message)
     {
         if (!Full)
@@ -601,12 +560,9 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
         }
     }
 
-    private enum TypeState
-    {
-        Missing,
-        NotString,
-        Present,
-    }
+    internal static string PositionMessage => PositionShape;
+
+    internal static string UnsupportedGeometry(string type) => $"unsupported geometry type \"{type}\": expected {GeometryKinds}";
 
     private sealed record Properties
     {
@@ -630,6 +586,3 @@ internal sealed class GeoJsonFenceReader(Func<string> newId)
     /// <summary>A fence's horizontal shape before buffering (circles are already final), and a circle's centre.</summary>
     private sealed record RawGeometry(Geometry? Shape, Coordinate? Circle);
 }
-
-/// <summary>One polygon as read: its rings (closed, at least 4 positions each) and its path in the document.</summary>
-internal sealed record RawPolygon(string Path, IReadOnlyList<Coordinate[]> Rings);
