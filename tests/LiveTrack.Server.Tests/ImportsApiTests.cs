@@ -210,6 +210,68 @@ public sealed class ImportsApiTests
         Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/health/live")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_command_line_sends_a_recorded_trace_to_the_server_and_prints_the_summary()
+    {
+        await using var server = await LiveTrackTestServer.StartAsync();
+        var icao = Icao.New();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var seconds = start.ToUnixTimeMilliseconds() / 1000;
+        // A readsb trace_full file, gzip-compressed and named .json as readsb writes it: 10 points 5 s apart.
+        var rows = string.Join(",", Enumerable.Range(0, 10).Select(i => FormattableString.Invariant($"[{i * 5}.25,26.0{i}0000,-110.5,30000,450.0,0.0,0,0,null,\"adsb_icao\",null,null,null,null]")));
+        var trace = $$"""{"icao":"{{icao}}","timestamp":{{seconds}},"trace":[{{rows}}]}""";
+        var path = Path.Combine(Path.GetTempPath(), $"trace_full_{icao}-{Guid.NewGuid():N}.json");
+        await using (var file = File.Create(path))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            await gzip.WriteAsync(Encoding.ASCII.GetBytes(trace));
+        }
+
+        try
+        {
+            var (exit, output, errors) = await Cli("--server", server.BaseAddress.ToString(), "--api-key", LiveTrackTestServer.ApiKey, "--format", "trace", path);
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{errors}");
+            Assert.Contains("(Completed)", output, StringComparison.Ordinal);
+            Assert.Contains("10 read: 10 accepted, 0 rejected", output, StringComparison.Ordinal);
+            Assert.Contains("Written:    10 positions", output, StringComparison.Ordinal);
+            Assert.Contains("sent", errors, StringComparison.Ordinal);
+
+            using var track = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/aircraft/{icao}/track"));
+            var first = track.RootElement.GetProperty("positions")[0];
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(seconds).AddMilliseconds(250), first.GetProperty("at").GetDateTimeOffset());
+            Assert.True(first.GetProperty("imported").GetBoolean());
+
+            var (refused, _, why) = await Cli("--server", server.BaseAddress.ToString(), "--api-key", "wrong-key", path);
+            Assert.True(refused == 4, why);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Runs the built livetrack-import (its own process, as a user runs it); standard output and error are redirected.</summary>
+    private static async Task<(int Exit, string Output, string Errors)> Cli(params string[] args)
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/LiveTrack.Server.Tests/bin/<Configuration>/net10.0/
+        var root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "src", "LiveTrack.Import.Cli", "bin", here.Parent!.Name, here.Name, "livetrack-import.dll");
+        Assert.True(File.Exists(dll), dll);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
     private static Task CreateFence(LiveTrackTestServer server) => Send(server, HttpMethod.Post, "/api/geofences", Fence, HttpStatusCode.Created);
 
     private static async Task Send(LiveTrackTestServer server, HttpMethod method, string path, string body, HttpStatusCode expected)
