@@ -52,7 +52,11 @@ public sealed class PostgreSqlHistoryStore : IHistoryStore
                     geom geometry(Point, 4326) NOT NULL, alt_baro integer, alt_geom integer, gs double precision, trk double precision,
                     source smallint NOT NULL, feed text NOT NULL, nic smallint, nac_p smallint, rc double precision, imported boolean NOT NULL
                 ) PARTITION BY RANGE (ts);
-                CREATE INDEX IF NOT EXISTS history_positions_icao_ts ON history_positions (icao, ts);
+                -- Covering: one aircraft's track is an index-only scan (its rows lie on as many heap pages as it has
+                -- positions, one in thousands), once (auto)vacuum has marked a day's pages all-visible.
+                CREATE INDEX IF NOT EXISTS history_positions_track ON history_positions (icao, ts)
+                    INCLUDE (lat, lon, alt_baro, alt_geom, gs, trk, source, feed, nic, nac_p, rc, imported);
+                DROP INDEX IF EXISTS history_positions_icao_ts;
                 CREATE INDEX IF NOT EXISTS history_positions_geom ON history_positions USING gist (geom);
                 CREATE TABLE IF NOT EXISTS history_changes (
                     icao integer NOT NULL, ts timestamptz NOT NULL, field smallint NOT NULL, value text NOT NULL, feed text NOT NULL, imported boolean NOT NULL

@@ -3,16 +3,28 @@ using System.Globalization;
 namespace LiveTrack.Import.Cli;
 
 /// <summary>The command line: <c>livetrack-import [options] &lt;path&gt;</c>.</summary>
-internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
+/// <param name="Path">The source.</param>
+/// <param name="Import">How to read it (format, feed, SBS offset, batch size).</param>
+/// <param name="Quiet">No progress bar.</param>
+/// <param name="Upload">Where to send it (<c>--server</c>); null to read it here and print the counts (dry run).</param>
+internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet, UploadOptions? Upload = null)
 {
     public const string Usage = """
         Usage: livetrack-import [options] <file | folder | archive>
+               livetrack-import --server <url> [--api-key <key>] [options] <file | archive>
 
-        Reads recorded flight data with its own timestamps and prints what it found.
+        Without --server: reads recorded flight data with its own timestamps here and prints what it found
+        (a dry run: nothing is written anywhere). With --server: sends the file to the server's
+        POST /api/imports (streamed, with a progress bar of the bytes sent), follows GET /api/imports/{id}
+        and prints the server's summary; the server records it in its history and evaluates the fences.
         Formats (detected from the content): readsb/tar1090 trace_full/trace_recent (also gzip),
         aircraft.json snapshots (a folder, .zip or .tar.gz), SBS-1 logs, OpenSky REST JSON and CSV.
 
         Options:
+          --server <url>            the LiveTrack server to import into, e.g. http://127.0.0.1:5080
+          --api-key <key>           a writer's API key (default: the LIVETRACK_API_KEY environment variable)
+          --alerts                  let the server's live alert rules fire for the imported data (default: off)
+          --partial                 keep the records before a truncated or corrupt part instead of failing
           --format <auto|trace|aircraft-json|sbs|opensky-json|opensky-csv>   every file's format (default: auto)
           --feed <name>             the feed name the reports carry (default: import)
           --sbs-utc-offset <+hh:mm> the SBS lines' offset from UTC (default: +00:00; readsb writes UTC)
@@ -20,7 +32,8 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
           --quiet                   no progress bar
           --help                    this text
 
-        Exit codes: 0 all read; 3 read with file problems (see the summary); 1 nothing could be imported; 2 usage.
+        Exit codes: 0 all read (imported); 3 read with file problems (see the summary); 1 nothing could be
+        imported (the import failed); 2 usage; 4 the server could not be reached or refused the upload.
         """;
 
     /// <summary>Parses the arguments; null with <paramref name="error"/> on a usage error (or --help, error empty).</summary>
@@ -29,6 +42,11 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
         var import = new ImportOptions();
         string? path = null;
         var quiet = false;
+        var alerts = false;
+        var partial = false;
+        var feedGiven = false;
+        string? server = null;
+        var apiKey = Environment.GetEnvironmentVariable("LIVETRACK_API_KEY");
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -38,9 +56,11 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
                 return null;
             }
 
-            if (arg == "--quiet")
+            if (arg is "--quiet" or "--alerts" or "--partial")
             {
-                quiet = true;
+                quiet |= arg == "--quiet";
+                alerts |= arg == "--alerts";
+                partial |= arg == "--partial";
                 continue;
             }
 
@@ -72,6 +92,19 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
                         }
 
                         import = import with { Feed = value };
+                        feedGiven = true;
+                        break;
+                    case "--server":
+                        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                        {
+                            error = $"--server: '{value}' is not an http:// or https:// address";
+                            return null;
+                        }
+
+                        server = value;
+                        break;
+                    case "--api-key":
+                        apiKey = value;
                         break;
                     case "--sbs-utc-offset":
                         if (!TryParseOffset(value, out var offset))
@@ -114,8 +147,15 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
             return null;
         }
 
+        if (server is null && (alerts || partial))
+        {
+            error = "--alerts and --partial need --server";
+            return null;
+        }
+
         error = null;
-        return new CliOptions(path, import, quiet);
+        var upload = server is null ? null : new UploadOptions(new Uri(server), string.IsNullOrEmpty(apiKey) ? null : apiKey, FormatName(import.Format), alerts, partial, feedGiven ? import.Feed : null);
+        return new CliOptions(path, import, quiet, upload);
     }
 
     private static ImportFormat? ParseFormat(string value) => value switch
@@ -127,6 +167,16 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet)
         "opensky-json" => ImportFormat.OpenSkyStates,
         "opensky-csv" => ImportFormat.OpenSkyCsv,
         _ => null,
+    };
+
+    private static string FormatName(ImportFormat format) => format switch
+    {
+        ImportFormat.ReadsbTrace => "trace",
+        ImportFormat.AircraftJson => "aircraft-json",
+        ImportFormat.Sbs => "sbs",
+        ImportFormat.OpenSkyStates => "opensky-json",
+        ImportFormat.OpenSkyCsv => "opensky-csv",
+        _ => "auto",
     };
 
     private static bool TryParseOffset(string value, out TimeSpan offset)

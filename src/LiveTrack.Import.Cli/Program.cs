@@ -23,6 +23,20 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+if (options.Upload is not null)
+{
+    try
+    {
+        return await ServerImport.RunAsync(options, cancel.Token);
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine();
+        Console.Error.WriteLine("livetrack-import: cancelled (an upload already accepted goes on importing on the server)");
+        return 130;
+    }
+}
+
 var clock = Stopwatch.StartNew();
 var runner = new ImportRunner(options.Import);
 try

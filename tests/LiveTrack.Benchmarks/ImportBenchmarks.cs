@@ -66,6 +66,12 @@ public class ImportBenchmarks
             $"// SBS {new FileInfo(sbsLog).Length:N0} bytes; traces {Size(plainTraces):N0} bytes plain, {Size(gzipTraces):N0} gzip"));
     }
 
+    /// <summary>The generated SBS log (for <c>--import-store</c>).</summary>
+    internal string SbsLogPath => sbsLog;
+
+    /// <summary>The folder of gzip trace files (for <c>--import-store</c>).</summary>
+    internal string GzipTracesPath => gzipTraces;
+
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(folder, recursive: true);
 

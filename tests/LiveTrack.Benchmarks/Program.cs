@@ -11,6 +11,11 @@ if (args.Contains(HistoryStoreMeasurement.Switch, StringComparer.Ordinal))
     return await HistoryStoreMeasurement.Run(args, Console.Out);
 }
 
+if (args.Contains(ImportStoreMeasurement.Switch, StringComparer.Ordinal))
+{
+    return await ImportStoreMeasurement.Run(Console.Out);
+}
+
 if (args.Contains(HistoryCandidates.Switch, StringComparer.Ordinal))
 {
     return HistoryCandidates.Run(args, Console.Out);

@@ -28,6 +28,8 @@ namespace LiveTrack.Server.Apis;
 [JsonSerializable(typeof(DeadLetterView[]))]
 [JsonSerializable(typeof(ResendAccepted))]
 [JsonSerializable(typeof(PositionFrame))]
+[JsonSerializable(typeof(ImportStatus))]
+[JsonSerializable(typeof(ImportList))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -20,6 +20,7 @@ public static class VerdictsApi
     public const string TraceIdHeader = "X-Trace-Id";
 
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+    private static readonly TimeSpan CallsignLookBack = TimeSpan.FromDays(1);
 
     public static IEndpointRouteBuilder MapVerdictsApi(this IEndpointRouteBuilder app)
     {
@@ -104,10 +105,14 @@ public static class VerdictsApi
                 extensions: new Dictionary<string, object?> { ["field"] = "icao" });
         }
 
+        // The callsign each position flew under: the last recorded callsign change at or before it, looked up from a
+        // day before the track's first position (so a callsign set before the window still counts).
+        var changes = await store.GetChangesAsync(normalized!, new HistoryWindow(track[0].At - CallsignLookBack, track[^1].At.AddTicks(10)), cancellationToken);
+        var callsigns = changes.Where(c => c.Field == ChangeField.Callsign).ToList();
         var verdict = VerdictEngine.Decide(
             VerdictFence.From(definition),
             normalized,
-            track.Select(ToVerdictPosition),
+            WithCallsigns(track, callsigns),
             fromTime ?? track[0].At,
             toTime ?? track[^1].At,
             new VerdictOptions { IncludePositions = includePositions });
@@ -115,7 +120,22 @@ public static class VerdictsApi
         return TypedResults.Json(verdict, VerdictJsonContext.Default.Verdict);
     }
 
-    private static VerdictPosition ToVerdictPosition(PositionRecord p) => new(
+    private static IEnumerable<VerdictPosition> WithCallsigns(IReadOnlyList<PositionRecord> track, List<ChangeRecord> callsigns)
+    {
+        var next = 0;
+        string? callsign = null;
+        foreach (var position in track)
+        {
+            while (next < callsigns.Count && callsigns[next].At <= position.At)
+            {
+                callsign = callsigns[next++].Value;
+            }
+
+            yield return ToVerdictPosition(position, callsign);
+        }
+    }
+
+    private static VerdictPosition ToVerdictPosition(PositionRecord p, string? callsign) => new(
         p.At,
         p.Latitude,
         p.Longitude,
@@ -126,7 +146,8 @@ public static class VerdictsApi
         p.Feed,
         p.Nic,
         p.NacP,
-        p.ContainmentRadiusMeters);
+        p.ContainmentRadiusMeters,
+        callsign);
 
     private static DateTimeOffset? Time(string? text, string field, Dictionary<string, string[]> errors)
     {

@@ -35,6 +35,11 @@ public static class HistoryHosting
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryRecorder>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
+
+        // Imports write to the same store; registered after the writer, so they start after the schema is applied.
+        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportService>());
         return services;
     }
 }

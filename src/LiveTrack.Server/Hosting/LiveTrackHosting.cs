@@ -173,6 +173,7 @@ public static class LiveTrackHosting
         app.MapAlertsApi();
         app.MapHistoryApi();
         app.MapVerdictsApi();
+        app.MapImportsApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
