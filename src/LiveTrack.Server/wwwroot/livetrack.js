@@ -528,37 +528,44 @@
     const connection = builder.build();
     state.protocol = connection.protocol ? connection.protocol.name : (useMessagePack ? 'messagepack' : 'json');
     connection.on('Positions', onFrame);
-    connection.onreconnecting(() => {
-      state.reconnects++;
-      setStatus('reconnecting', 'connection lost — reconnecting…');
-      showBanner('Connection to the server lost — reconnecting. The aircraft shown are no longer updated.');
-    });
-    connection.onreconnected(async () => {
-      for (const icao of [...state.aircraft.keys()]) { if (icao !== state.selected) { remove(icao); } }
-      setStatus('connected', `connected (${state.protocol})`);
-      showBanner(null);
-      try { await subscribeAll(); } catch (e) { setStatus('error', e.message); }
-    });
-    connection.onclose(() => {
-      setStatus('disconnected', 'disconnected — retrying…');
-      showBanner('Disconnected from the server — retrying.');
-      setTimeout(start, 2000);
-    });
+    connection.onreconnecting(connectionLost);
+    connection.onreconnected(() => connected());
+    // A close without reconnecting (the server said goodbye, or the retries gave up): start again, same message.
+    connection.onclose(() => { connectionLost(); setTimeout(start, 2000); });
     return connection;
+  }
+
+  const LOST = 'Connection to the server lost — reconnecting. The aircraft shown are no longer updated.';
+  function connectionLost() {
+    if (state.status !== 'reconnecting') { state.reconnects++; }
+    setStatus('reconnecting', 'connection lost — reconnecting…');
+    showBanner(LOST);
+  }
+
+  async function connected() {
+    if (state.reconnects > 0) {
+      // What the page shows may be old: the new subscriptions' first frames carry everything in view again.
+      for (const icao of [...state.aircraft.keys()]) { if (icao !== state.selected) { remove(icao); } }
+    }
+    setStatus('connected', `connected (${state.protocol})`);
+    showBanner(null);
+    try { await subscribeAll(); } catch (e) { setStatus('error', e.message); }
   }
 
   async function start() {
     if (!state.connection) { state.connection = buildConnection(); }
+    if (state.connection.state !== signalR.HubConnectionState.Disconnected) { return; }
     try {
       await state.connection.start();
-      setStatus('connected', `connected (${state.protocol})`);
-      showBanner(null);
-      await subscribeAll();
     } catch (e) {
-      setStatus('disconnected', 'cannot reach the server — retrying…');
-      showBanner('Cannot reach the server — retrying.');
-      if (state.connection.state === signalR.HubConnectionState.Disconnected) { setTimeout(start, 2000); }
+      if (state.reconnects > 0) { connectionLost(); } else {
+        setStatus('disconnected', 'cannot reach the server — retrying…');
+        showBanner('Cannot reach the server — retrying.');
+      }
+      setTimeout(start, 2000);
+      return;
     }
+    await connected();
   }
 
   // ---- timeline --------------------------------------------------------------------------------------------------
@@ -707,9 +714,11 @@
     const rows = [];
     for (const [name, field] of Object.entries(detail)) {
       if (name === 'identity' || name === 'icao') { continue; }
-      if (field && typeof field === 'object' && !Array.isArray(field) && 'value' in field) {
-        const v = field.value;
-        rows.push([name, typeof v === 'number' ? +v.toFixed(5) : v, ageSeconds(field.at, now), field.feed]);
+      if (field && typeof field === 'object' && !Array.isArray(field) && ('value' in field || 'at' in field)) {
+        const show = (x) => (typeof x === 'number' ? +x.toFixed(5) : x);
+        const v = 'value' in field ? show(field.value)
+          : Object.entries(field).filter(([k]) => k !== 'at' && k !== 'feed').map(([k, x]) => `${k} ${show(x)}`).join(', ');
+        rows.push([name, v, ageSeconds(field.at, now), field.feed]);
       } else if (field == null || typeof field !== 'object' || Array.isArray(field)) {
         rows.push([name, Array.isArray(field) ? field.join(', ') : field, null, null]);
       } else {
@@ -724,7 +733,7 @@
     $('selected-fences').innerHTML = fences.length
       ? fences.map((id) => `<li data-fence="${escape(id)}">${escape(state.fences.get(id)?.get('name') || id)} <span class="trace">${escape(id)}</span></li>`).join('')
       : '<li>none</li>';
-    const lat = value(detail.latitude); const lon = value(detail.longitude);
+    const lat = detail.position ? detail.position.latitude : null; const lon = detail.position ? detail.position.longitude : null;
     if (centre && lat != null && lon != null) {
       map.getView().setCenter(fromLonLat(lon, lat));
       if (map.getView().getZoom() < 7) { map.getView().setZoom(7); }
@@ -948,13 +957,20 @@
       ['dataset', dataset],
       ['tolerance', `${v.fence.toleranceNm} nm`],
       ['window', `${v.from} → ${v.to}`],
-      ['positions', typeof v.positions === 'object' ? Object.entries(v.positions).map(([k, x]) => `${k} ${x}`).join(', ') : v.positions],
+      ['positions', positionsText(v.positions)],
       ['crossings', String(v.crossings.length)],
       ['closest approach', ca ? `${ca.distanceNm.toFixed(3)} nm at ${ca.time} (uncertainty ${ca.uncertaintyNm.toFixed(3)} nm, margin ${ca.marginNm.toFixed(3)} nm)` : '—'],
       ['coverage gaps', `${v.gaps.length} (${v.gaps.filter((g) => g.canHideEntry).length} can hide an entry; ${gapsDrawn} reachable areas drawn)`],
       ['reasons', v.reasons.length ? v.reasons.join(', ') : '—'],
     ];
     $('verdict-facts').innerHTML = facts.map(([k, x]) => `<dt>${escape(k)}</dt><dd data-fact="${escape(k)}">${escape(x)}</dd>`).join('');
+  }
+
+  function positionsText(p) {
+    if (!p || typeof p !== 'object') { return String(p ?? ''); }
+    const sources = p.bySource ? Object.entries(p.bySource).map(([k, n]) => `${k} ${n}`).join(', ') : '';
+    return `${p.count} considered${p.rejected ? `, ${p.rejected} rejected` : ''}` + (p.first ? `, ${p.first} → ${p.last}` : '') +
+      (sources ? ` (${sources})` : '') + (p.feeds && p.feeds.length ? `, feeds ${p.feeds.join(', ')}` : '');
   }
 
   function download(name, type, content) {
