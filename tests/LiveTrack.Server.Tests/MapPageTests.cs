@@ -32,14 +32,14 @@ public sealed class MapPageTests(MapPageFixture fixture)
         Assert.Equal(string.Empty, foreign);
 
         // Mexico's national airspace drawn, named, with its provenance.
-        await Browser.WaitUntil("livetrack.layers.fences.getSource().getFeatureById('national-airspace-mex')");
+        await Browser.WaitUntil("!!livetrack.layers.fences.getSource().getFeatureById('national-airspace-mex')");
         var listed = (string?)await Browser.WaitUntil("document.querySelector('#fence-list li[data-fence=\"national-airspace-mex\"]')?.textContent");
         Assert.Contains("Mexican national airspace", listed, StringComparison.Ordinal);
         Assert.Contains("© OpenStreetMap contributors", listed, StringComparison.Ordinal);
         Assert.Contains("@osm_borders/maritime_1000m v1.1.0", listed, StringComparison.Ordinal);
 
         // The reconnaissance orbit and the civil flights in view are features where the server says they are.
-        await Browser.WaitUntil("livetrack.aircraft.get('ae01c5')?.feature && livetrack.aircraft.size >= 2", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil("!!livetrack.aircraft.get('ae01c5')?.feature && livetrack.aircraft.size >= 2", TimeSpan.FromSeconds(30));
         var offsets = await Browser.Evaluate("""
             (async () => {
               const listed = await (await fetch('api/aircraft')).json();
@@ -68,7 +68,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
         // Readable on a phone: the panel goes under the map and nothing is wider than the screen.
         await Browser.Resize(390, 844, mobile: true);
         await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
-        await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.aircraft.get('ae01c5')?.feature", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!livetrack.aircraft.get('ae01c5')?.feature", TimeSpan.FromSeconds(30));
         var layout = await Browser.Evaluate("({ mapBottom: document.getElementById('map').getBoundingClientRect().bottom, panelTop: document.getElementById('panel').getBoundingClientRect().top, width: document.documentElement.scrollWidth })");
         Assert.True((double)layout!["panelTop"]! >= (double)layout["mapBottom"]! - 1, layout.ToJsonString());
         Assert.True((double)layout["width"]! <= 391, layout.ToJsonString());
@@ -81,7 +81,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
     {
         await Browser.Resize(1400, 900);
         await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=7"));
-        await Browser.WaitUntil("window.livetrack && livetrack.ready && document.querySelector('#aircraft tr[data-icao=\"ae01c5\"]')", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!document.querySelector('#aircraft tr[data-icao=\"ae01c5\"]')", TimeSpan.FromSeconds(30));
 
         // Keyboard: focus the table row and press Enter.
         await Browser.Evaluate("""
@@ -145,7 +145,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
 
         await Browser.Resize(1400, 900);
         await Browser.Navigate(new Uri(Server.BaseAddress, $"/?fence={fenceId}&lat=26.45&lon=-110.5&zoom=9"));
-        await Browser.WaitUntil($"window.livetrack && livetrack.ready && document.querySelector('#verdict-fence option[value=\"{fenceId}\"]')", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil($"window.livetrack && livetrack.ready && !!document.querySelector('#verdict-fence option[value=\"{fenceId}\"]')", TimeSpan.FromSeconds(30));
         await Browser.Evaluate($$"""
             (() => {
               document.getElementById('tab-verdict').click();
@@ -196,7 +196,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
     {
         await Browser.Navigate(Server.BaseAddress);
         await Browser.WaitUntil("window.livetrack && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
-        Assert.Equal("messagepack", (string?)await Browser.Evaluate("livetrack.connection.protocol.name"));
+        Assert.Equal("messagepack", (string?)await Browser.Evaluate("livetrack.protocol"));
 
         var icao = Icao.New();
         await Browser.Evaluate($$"""
@@ -248,7 +248,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
             await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
             var before = Icao.New();
             await first.PushSbs(Sbs.Position(before, 26.3, -110.4, 31000));
-            await Browser.WaitUntil($"livetrack.aircraft.get('{before}')?.feature");
+            await Browser.WaitUntil($"!!livetrack.aircraft.get('{before}')?.feature");
         }
         finally
         {
@@ -261,10 +261,10 @@ public sealed class MapPageTests(MapPageFixture fixture)
         await Browser.Screenshot(Screenshots.PathOf("map-connection-lost.png"));
 
         await using var second = await LiveTrackTestServer.StartAsync(configure: SamePort);
-        await Browser.WaitUntil("livetrack.status === 'connected' && document.getElementById('banner').hidden && livetrack.areaSubscription", TimeSpan.FromSeconds(60));
+        await Browser.WaitUntil("livetrack.status === 'connected' && document.getElementById('banner').hidden && !!livetrack.areaSubscription", TimeSpan.FromSeconds(60));
         var after = Icao.New();
         await second.PushSbs(Sbs.Identification(after, "BACK01"), Sbs.Position(after, 26.31, -110.41, 30000));
-        await Browser.WaitUntil($"livetrack.aircraft.get('{after}')?.feature", TimeSpan.FromSeconds(20));
+        await Browser.WaitUntil($"!!livetrack.aircraft.get('{after}')?.feature", TimeSpan.FromSeconds(20));
         Assert.True((int)(await Browser.Evaluate("livetrack.reconnects"))! >= 1);
     }
 

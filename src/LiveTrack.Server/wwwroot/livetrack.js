@@ -523,10 +523,12 @@
       .withUrl('hubs/tracking', options)
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(500 * 2 ** ctx.previousRetryCount, 5000) })
       .configureLogging(signalR.LogLevel.Warning);
-    const useMessagePack = params.get('protocol') !== 'json' && signalR.protocols && signalR.protocols.msgpack;
-    if (useMessagePack) { builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol()); }
+    // MessagePack when its package loaded (the server offers both); ?protocol=json forces JSON.
+    const protocol = params.get('protocol') !== 'json' && signalR.protocols && signalR.protocols.msgpack
+      ? new signalR.protocols.msgpack.MessagePackHubProtocol() : new signalR.JsonHubProtocol();
+    builder.withHubProtocol(protocol);
     const connection = builder.build();
-    state.protocol = connection.protocol ? connection.protocol.name : (useMessagePack ? 'messagepack' : 'json');
+    state.protocol = protocol.name;
     connection.on('Positions', onFrame);
     connection.onreconnecting(connectionLost);
     connection.onreconnected(() => connected());
@@ -904,9 +906,11 @@
     const features = [];
     const fence = state.fences.get(v.fence.id);
     if (fence) { features.push(evidenceFeature('fence', fence.getGeometry().clone(), { id: v.fence.id, name: v.fence.name }, verdictStyles.fence)); }
+    let recordedCallsign = null;
     try {
-      const track = await api(`api/aircraft/${v.icao}/track?format=geojson&from=${encodeURIComponent(v.from)}&to=${encodeURIComponent(new Date(Date.parse(v.to) + 1000).toISOString())}`);
-      const coords = track.features.filter((f) => f.geometry && f.geometry.type === 'Point').map((f) => fromLonLat(f.geometry.coordinates[0], f.geometry.coordinates[1]));
+      const track = await api(`api/aircraft/${v.icao}/track?from=${encodeURIComponent(v.from)}&to=${encodeURIComponent(new Date(Date.parse(v.to) + 1000).toISOString())}`);
+      const coords = track.positions.map((p) => fromLonLat(p.lon, p.lat));
+      recordedCallsign = (track.changes || []).filter((c) => c.field === 'Callsign' && c.value).map((c) => c.value).pop() || null;
       if (coords.length > 1) { features.push(evidenceFeature('track', new ol.geom.LineString(coords), { icao: v.icao, positions: coords.length }, verdictStyles.track)); }
       if (coords.length === 1) { features.push(evidenceFeature('track', new ol.geom.Point(coords[0]), { icao: v.icao, positions: 1 }, verdictStyles.crossing)); }
     } catch (e) { console.warn('verdict track', e); }
@@ -946,13 +950,14 @@
     if (!ol.extent.isEmpty(extent)) { map.getView().fit(ol.extent.buffer(extent, Math.max(ol.extent.getWidth(extent), ol.extent.getHeight(extent), 20000) * 0.3), { maxZoom: 11, duration: 0 }); }
 
     const words = { entered: 'Entered', 'not-entered': 'Did not enter', undetermined: 'Undetermined' };
-    $('verdict-outcome').textContent = `${words[v.outcome] || v.outcome}: ${v.callsign || v.icao} and ${v.fence.name}`;
+    const callsign = v.callsign || recordedCallsign || state.aircraft.get(v.icao)?.snap.callsign || v.icao.toUpperCase();
+    $('verdict-outcome').textContent = `${words[v.outcome] || v.outcome}: ${callsign} and ${v.fence.name}`;
     $('verdict-outcome').dataset.outcome = v.outcome;
     $('verdict-summary').textContent = v.summary;
     const p = v.fence.provenance || {};
     const dataset = p.dataset ? `${p.datasetTitle || p.dataset}${p.datasetVersion ? ' v' + p.datasetVersion : ''}${p.licence ? ', ' + p.licence : ''}${p.attribution ? ', ' + p.attribution : ''}` : 'drawn fence (no boundary dataset)';
     const facts = [
-      ['aircraft', `${v.callsign || ''} ${v.icao}`],
+      ['aircraft', `${callsign} ${v.icao}`],
       ['fence', `${v.fence.name} (${v.fence.id})`],
       ['dataset', dataset],
       ['tolerance', `${v.fence.toleranceNm} nm`],
