@@ -39,12 +39,12 @@ public sealed class MapPageTests(MapPageFixture fixture)
         Assert.Contains("@osm_borders/maritime_1000m v1.1.0", listed, StringComparison.Ordinal);
 
         // The reconnaissance orbit and the civil flights in view are features where the server says they are.
-        await Browser.WaitUntil("!!livetrack.aircraft.get('ae01c5')?.feature && livetrack.aircraft.size >= 2", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil("!!livetrack.positionOf('ae01c5') && livetrack.aircraft.size >= 2", TimeSpan.FromSeconds(30));
         var offsets = await Browser.Evaluate("""
             (async () => {
               const listed = await (await fetch('api/aircraft')).json();
-              return listed.aircraft.filter(a => a.latitude != null && livetrack.aircraft.get(a.icao)?.feature).map(a => {
-                const [lon, lat] = ol.proj.toLonLat(livetrack.aircraft.get(a.icao).feature.getGeometry().getCoordinates());
+              return listed.aircraft.filter(a => a.latitude != null && livetrack.positionOf(a.icao)).map(a => {
+                const [lon, lat] = livetrack.positionOf(a.icao);
                 return { icao: a.icao, offset: Math.max(Math.abs(lat - a.latitude), Math.abs(lon - a.longitude)) };
               });
             })()
@@ -68,7 +68,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
         // Readable on a phone: the panel goes under the map and nothing is wider than the screen.
         await Browser.Resize(390, 844, mobile: true);
         await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
-        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!livetrack.aircraft.get('ae01c5')?.feature", TimeSpan.FromSeconds(30));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!livetrack.positionOf('ae01c5')", TimeSpan.FromSeconds(30));
         var layout = await Browser.Evaluate("({ mapBottom: document.getElementById('map').getBoundingClientRect().bottom, panelTop: document.getElementById('panel').getBoundingClientRect().top, width: document.documentElement.scrollWidth })");
         Assert.True((double)layout!["panelTop"]! >= (double)layout["mapBottom"]! - 1, layout.ToJsonString());
         Assert.True((double)layout["width"]! <= 391, layout.ToJsonString());
@@ -248,7 +248,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
             await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
             var before = Icao.New();
             await first.PushSbs(Sbs.Position(before, 26.3, -110.4, 31000));
-            await Browser.WaitUntil($"!!livetrack.aircraft.get('{before}')?.feature");
+            await Browser.WaitUntil($"!!livetrack.positionOf('{before}')");
         }
         finally
         {
@@ -264,7 +264,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
         await Browser.WaitUntil("livetrack.status === 'connected' && document.getElementById('banner').hidden && !!livetrack.areaSubscription", TimeSpan.FromSeconds(60));
         var after = Icao.New();
         await second.PushSbs(Sbs.Identification(after, "BACK01"), Sbs.Position(after, 26.31, -110.41, 30000));
-        await Browser.WaitUntil($"!!livetrack.aircraft.get('{after}')?.feature", TimeSpan.FromSeconds(20));
+        await Browser.WaitUntil($"!!livetrack.positionOf('{after}')", TimeSpan.FromSeconds(20));
         Assert.True((int)(await Browser.Evaluate("livetrack.reconnects"))! >= 1);
     }
 

@@ -110,7 +110,7 @@
   function colourFor(s, stale) {
     const alt = altitudeOf(s);
     let h = 0; let sat = 0; let l = 55;
-    if (s.onGround) { h = 220; sat = 0; l = 45; } else if (alt != null) { h = hueFor(Math.round(alt / 250) * 250); sat = 88; l = 50; }
+    if (s.onGround) { h = 220; sat = 0; l = 45; } else if (alt != null) { h = hueFor(Math.round(alt / 500) * 500); sat = 88; l = h > 200 && h < 280 ? 62 : 52; }
     if (stale) { sat = Math.max(0, sat - 55); l = Math.min(85, l + 22); }
     return `hsl(${Math.round(h)}, ${sat}%, ${l}%)`;
   }
@@ -119,50 +119,111 @@
   // ---- map -------------------------------------------------------------------------------------------------------
   const PLANE = 'M16 1.5 L18.3 11.5 L30 18 L30 20.6 L18.4 17.2 L17.9 25.6 L22 28.6 L22 30.4 L16 28.9 L10 30.4 L10 28.6 L14.1 25.6 L13.6 17.2 L2 20.6 L2 18 L13.7 11.5 Z';
   const iconCache = new Map();
-  function iconStyle(colour, rotationBucket, mlat, stale, selected) {
-    const key = `${colour}|${rotationBucket}|${mlat}|${stale}|${selected}`;
-    let style = iconCache.get(key);
-    if (!style) {
-      const stroke = selected ? '#ffff00' : mlat ? '#ffffff' : '#000000';
-      const dash = mlat ? ' stroke-dasharray="2 1.5"' : '';
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32"><path d="${PLANE}" fill="${colour}" fill-opacity="${stale ? 0.6 : 1}" stroke="${stroke}" stroke-width="${selected ? 2 : 1}"${dash}/></svg>`;
-      style = new ol.style.Style({
-        image: new ol.style.Icon({
-          src: 'data:image/svg+xml;utf8,' + encodeURIComponent(svg),
-          rotation: (rotationBucket * 5 * Math.PI) / 180,
-          rotateWithView: true,
-          scale: selected ? 0.95 : 0.7,
-        }),
-        zIndex: selected ? 10 : 1,
-      });
-      iconCache.set(key, style);
+  const planePath = new Path2D(PLANE);
+  // Each icon (colour, outline, 5° of rotation, scale) is drawn once into a small canvas; a frame then only copies
+  // canvases at whole pixels, which software-rendered Chromium does much faster than a transformed draw per aircraft.
+  function planeImage(colour, mlat, stale, selected, rotationBucket, ratio) {
+    const key = `${colour}|${mlat}|${stale}|${selected}|${rotationBucket}|${ratio}`;
+    let canvas = iconCache.get(key);
+    if (!canvas) {
+      const scale = (selected ? 0.95 : 0.7) * ratio;
+      const size = Math.ceil(32 * scale * 1.42) + 2;
+      canvas = document.createElement('canvas');
+      canvas.width = size; canvas.height = size;
+      const ctx = canvas.getContext('2d');
+      ctx.translate(size / 2, size / 2);
+      ctx.rotate((rotationBucket * 5 * Math.PI) / 180);
+      ctx.scale(scale, scale);
+      ctx.translate(-16, -16);
+      ctx.globalAlpha = stale ? 0.6 : 1;
+      ctx.fillStyle = colour;
+      ctx.fill(planePath);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = selected ? 2 : 1;
+      ctx.strokeStyle = selected ? '#ffff00' : mlat ? '#ffffff' : '#000000';
+      if (mlat) { ctx.setLineDash([2, 1.5]); }
+      ctx.stroke(planePath);
+      iconCache.set(key, canvas);
     }
-    return style;
+    return canvas;
   }
 
-  let renderNow = Date.now();
-  let labelsAllowed = true;
-  function aircraftStyle(feature) {
-    const entry = feature.entry;
-    if (!entry || !entry.visible) { return null; }
-    const s = entry.snap;
-    const stale = s.positionAt ? renderNow - Date.parse(s.positionAt) > STALE_MS : false;
-    const selected = state.selected === s.icao;
-    const rotation = s.trackDegrees == null ? 0 : Math.round(s.trackDegrees / 5) % 72;
-    const icon = iconStyle(colourFor(s, stale), rotation, s.positionSource === 'Mlat', stale, selected);
-    if (!(labelsAllowed || selected) || !$('layer-labels').checked) { return icon; }
-    const alt = s.onGround ? 'ground' : altitudeOf(s) ?? '';
-    const text = `${s.callsign || s.icao}\n${alt}`;
-    if (entry.labelText !== text || !entry.label) {
-      entry.labelText = text;
-      entry.label = new ol.style.Style({
-        text: new ol.style.Text({
-          text, font: '11px ui-monospace, monospace', offsetY: 22, textAlign: 'center',
-          fill: new ol.style.Fill({ color: '#ffffff' }), stroke: new ol.style.Stroke({ color: '#000000', width: 3 }),
-        }),
-      });
+  // Aircraft are drawn by a custom layer straight from state.aircraft (no OpenLayers feature per aircraft): a hub
+  // frame only updates plain objects, and one pass blits a cached, rotated icon per aircraft.
+  const aircraftCanvas = document.createElement('canvas');
+  aircraftCanvas.className = 'ol-layer livetrack-aircraft';
+  aircraftCanvas.style.position = 'absolute';
+  aircraftCanvas.style.left = '0';
+  aircraftCanvas.style.top = '0';
+  const renderMs = [];
+  state.renderMs = renderMs;
+  function renderAircraft(frameState) {
+    const started = performance.now();
+    const [w, h] = frameState.size;
+    const ratio = frameState.pixelRatio;
+    const cw = Math.round(w * ratio); const ch = Math.round(h * ratio);
+    if (aircraftCanvas.width !== cw || aircraftCanvas.height !== ch) {
+      aircraftCanvas.width = cw; aircraftCanvas.height = ch;
+      aircraftCanvas.style.width = w + 'px'; aircraftCanvas.style.height = h + 'px';
     }
-    return [icon, entry.label];
+    const ctx = aircraftCanvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, cw, ch);
+    const m = frameState.coordinateToPixelTransform;
+    const viewRotation = frameState.viewState.rotation;
+    const now = Date.now();
+    const labelsOn = $('layer-labels').checked && (frameState.viewState.zoom >= 8 || state.visibleCount <= 400);
+    const labels = [];
+    let selectedEntry = null;
+    const draw = (entry, px, py) => {
+      const s = entry.snap;
+      const stale = s.positionAt ? now - Date.parse(s.positionAt) > STALE_MS : false;
+      const selected = state.selected === s.icao;
+      const degrees = (s.trackDegrees == null ? 0 : s.trackDegrees) + (viewRotation * 180) / Math.PI;
+      const bucket = ((Math.round(degrees / 5) % 72) + 72) % 72;
+      const img = planeImage(colourFor(s, stale), s.positionSource === 'Mlat', stale, selected, bucket, ratio);
+      ctx.drawImage(img, Math.round(px - img.width / 2), Math.round(py - img.height / 2));
+    };
+    for (const entry of state.aircraft.values()) {
+      const c = entry.coord;
+      if (!c || !entry.visible) { continue; }
+      const px = (m[0] * c[0] + m[2] * c[1] + m[4]) * ratio;
+      const py = (m[1] * c[0] + m[3] * c[1] + m[5]) * ratio;
+      entry.px = px / ratio; entry.py = py / ratio;
+      if (px < -32 || py < -32 || px > cw + 32 || py > ch + 32) { entry.px = null; continue; }
+      if (entry.snap.icao === state.selected) { selectedEntry = entry; continue; }
+      draw(entry, px, py);
+      if (labelsOn) { labels.push(entry); }
+    }
+    if (selectedEntry) { draw(selectedEntry, selectedEntry.px * ratio, selectedEntry.py * ratio); labels.push(selectedEntry); }
+    if (labels.length) {
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.font = '11px ui-monospace, monospace';
+      ctx.textAlign = 'center';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#000000';
+      ctx.fillStyle = '#ffffff';
+      for (const entry of labels) {
+        const s = entry.snap;
+        const alt = s.onGround ? 'ground' : altitudeOf(s) ?? '';
+        for (const [i, line] of [s.callsign || s.icao, String(alt)].entries()) {
+          ctx.strokeText(line, entry.px, entry.py + 26 + i * 12);
+          ctx.fillText(line, entry.px, entry.py + 26 + i * 12);
+        }
+      }
+    }
+    pushStat(renderMs, performance.now() - started);
+    return aircraftCanvas;
+  }
+
+  function aircraftAt(pixel) {
+    let best = null; let bestDistance = 12;
+    for (const entry of state.aircraft.values()) {
+      if (entry.px == null || !entry.visible || !entry.coord) { continue; }
+      const d = Math.hypot(entry.px - pixel[0], entry.py - pixel[1]);
+      if (d < bestDistance) { best = entry; bestDistance = d; }
+    }
+    return best;
   }
 
   const fenceStyles = new Map();
@@ -194,7 +255,6 @@
   const fenceSource = new ol.source.Vector();
   const trailSource = new ol.source.Vector();
   const trackSource = new ol.source.Vector();
-  const aircraftSource = new ol.source.Vector({ useSpatialIndex: false });
   const verdictSource = new ol.source.Vector();
 
   const tileLayer = new ol.layer.Tile({ visible: false });
@@ -204,7 +264,7 @@
   const trailLayer = new ol.layer.Vector({ source: trailSource, properties: { name: 'trails' } });
   const trackLayer = new ol.layer.Vector({ source: trackSource, properties: { name: 'track' } });
   const verdictLayer = new ol.layer.Vector({ source: verdictSource, properties: { name: 'verdict' }, zIndex: 5 });
-  const aircraftLayer = new ol.layer.Vector({ source: aircraftSource, style: aircraftStyle, properties: { name: 'aircraft' }, zIndex: 10, declutter: false });
+  const aircraftLayer = new ol.layer.Layer({ render: renderAircraft, properties: { name: 'aircraft' }, zIndex: 10 });
 
   const startLat = Number(params.get('lat'));
   const startLon = Number(params.get('lon'));
@@ -222,16 +282,6 @@
   });
   state.map = map;
   state.layers = { land: landLayer, countries: countryLayer, fences: fenceLayer, aircraft: aircraftLayer, track: trackLayer, verdict: verdictLayer, trails: trailLayer };
-
-  map.on('precompose', () => {
-    renderNow = Date.now();
-    labelsAllowed = map.getView().getZoom() >= 8 || state.visibleCount <= 400;
-  });
-  const renderMs = [];
-  let renderStart = 0;
-  aircraftLayer.on('prerender', () => { renderStart = performance.now(); });
-  aircraftLayer.on('postrender', () => { if (renderStart) { pushStat(renderMs, performance.now() - renderStart); } });
-  state.renderMs = renderMs;
 
   function pushStat(list, value) {
     list.push(value);
@@ -347,25 +397,17 @@
     return a[0] <= a[2] ? s.longitude >= a[0] && s.longitude <= a[2] : s.longitude >= a[0] || s.longitude <= a[2];
   }
 
-  const added = [];
   function upsert(s) {
     let entry = state.aircraft.get(s.icao);
     if (!entry) {
-      entry = { snap: s, feature: null, trail: [], visible: true, label: null, labelText: null };
+      entry = { snap: s, coord: null, trail: [], visible: true, px: null, py: null };
       state.aircraft.set(s.icao, entry);
     }
     entry.snap = s;
     entry.visible = passes(s);
     if (s.latitude == null || s.longitude == null) { return; }
     const coord = fromLonLat(s.longitude, s.latitude);
-    if (!entry.feature) {
-      entry.feature = new ol.Feature({ geometry: new ol.geom.Point(coord) });
-      entry.feature.setId(s.icao);
-      entry.feature.entry = entry;
-      added.push(entry.feature);
-    } else {
-      entry.feature.getGeometry().setCoordinates(coord);
-    }
+    entry.coord = coord;
     const t = s.positionAt ? Date.parse(s.positionAt) : Date.now();
     const last = entry.trail[entry.trail.length - 1];
     if (!last || last[2] !== t) {
@@ -378,7 +420,6 @@
     const entry = state.aircraft.get(icao);
     if (!entry) { return; }
     state.aircraft.delete(icao);
-    if (entry.feature) { aircraftSource.removeFeature(entry.feature); }
     if (entry.trailFeature) { trailSource.removeFeature(entry.trailFeature); }
   }
 
@@ -391,7 +432,7 @@
       upsert(s);
     }
     for (const icao of frame.lost || []) { if (icao !== state.selected) { remove(icao); } }
-    if (added.length) { aircraftSource.addFeatures(added); added.length = 0; }
+    aircraftLayer.changed();
     for (const e of frame.events || []) { addTimeline(eventItem(e), true); }
     for (const a of frame.alerts || []) { addTimeline(alertItem(a), true); }
     if (state.selected && frame.aircraft.some((s) => s.icao === state.selected)) { extendSelectedTrack(); }
@@ -399,6 +440,8 @@
     scheduleTable();
   }
   state.onFrame = onFrame;
+  // Where the page draws an aircraft, as [lon, lat] (null when it has no position): for tests and debugging.
+  state.positionOf = (icao) => { const entry = state.aircraft.get(icao); return entry && entry.coord ? toLonLat(entry.coord) : null; };
 
   function updateTrails() {
     const all = $('layer-trails').checked;
@@ -809,8 +852,8 @@
 
   function extendSelectedTrack() {
     const entry = state.aircraft.get(state.selected);
-    if (!entry || !entry.feature) { return; }
-    const c = entry.feature.getGeometry().getCoordinates();
+    if (!entry || !entry.coord) { return; }
+    const c = entry.coord;
     if (state.trackTail && (state.trackTail[0] !== c[0] || state.trackTail[1] !== c[1])) {
       const f = new ol.Feature(new ol.geom.LineString([state.trackTail, c]));
       f.setStyle(trackStyle(altitudeOf(entry.snap)));
@@ -966,7 +1009,7 @@
       ['crossings', String(v.crossings.length)],
       ['closest approach', ca ? `${ca.distanceNm.toFixed(3)} nm at ${ca.time} (uncertainty ${ca.uncertaintyNm.toFixed(3)} nm, margin ${ca.marginNm.toFixed(3)} nm)` : '—'],
       ['coverage gaps', `${v.gaps.length} (${v.gaps.filter((g) => g.canHideEntry).length} can hide an entry; ${gapsDrawn} reachable areas drawn)`],
-      ['reasons', v.reasons.length ? v.reasons.join(', ') : '—'],
+      ['reasons', v.reasons.length ? v.reasons.map((r) => r.message || `${r.evidence} (${r.count})`).join('; ') : '—'],
     ];
     $('verdict-facts').innerHTML = facts.map(([k, x]) => `<dt>${escape(k)}</dt><dd data-fact="${escape(k)}">${escape(x)}</dd>`).join('');
   }
@@ -1152,8 +1195,8 @@
       if (e.key === 'Escape' && state.selected) { deselect(); }
     });
     map.on('singleclick', (e) => {
-      const hit = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === aircraftLayer, hitTolerance: 5 });
-      if (hit && hit.entry) { select(hit.entry.snap.icao, false); return; }
+      const hit = aircraftAt(e.pixel);
+      if (hit) { select(hit.snap.icao, false); return; }
       const fence = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === fenceLayer });
       if (fence) {
         highlightFence(String(fence.getId()), false);
