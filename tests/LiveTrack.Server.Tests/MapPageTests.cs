@@ -268,6 +268,38 @@ public sealed class MapPageTests(MapPageFixture fixture)
         Assert.True((int)(await Browser.Evaluate("livetrack.reconnects"))! >= 1);
     }
 
+    [Fact]
+    public async Task When_reads_need_a_key_the_page_asks_for_one_and_connects_with_it_and_the_config_names_the_online_tiles()
+    {
+        await using var server = await LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Api:AnonymousReads"] = "false",
+            // A loopback address where nothing listens: the page must not need the tiles.
+            ["LiveTrack:Map:TileUrl"] = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png",
+            ["LiveTrack:Map:TileAttribution"] = "Test tiles",
+        });
+        using var config = JsonDocument.Parse(await server.Http.GetStringAsync("/api/map/config"));
+        Assert.Equal("http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", config.RootElement.GetProperty("tileUrl").GetString());
+        Assert.Equal("Test tiles", config.RootElement.GetProperty("tileAttribution").GetString());
+        Assert.True(config.RootElement.GetProperty("apiKeyRequired").GetBoolean());
+
+        await Browser.Navigate(new Uri(server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
+        await Browser.WaitUntil("!!document.getElementById('key-form')", TimeSpan.FromSeconds(30));
+        Assert.Equal("Tiles: Test tiles", (string?)await Browser.Evaluate("document.getElementById('tile-attribution').textContent"));
+        await Browser.Evaluate($"document.getElementById('key-input').value = '{LiveTrackTestServer.ApiKey}', document.getElementById('key-form').requestSubmit(), true");
+        try
+        {
+            await Browser.WaitUntil("window.livetrack && livetrack.status === 'connected' && livetrack.fencesLoaded", TimeSpan.FromSeconds(30));
+            var icao = Icao.New();
+            await server.PushSbs(Sbs.Position(icao, 26.3, -110.4, 31000));
+            await Browser.WaitUntil($"!!livetrack.positionOf('{icao}')");
+        }
+        finally
+        {
+            await Browser.Evaluate("localStorage.removeItem('livetrack.apiKey'), true");
+        }
+    }
+
     /// <summary>The verdict the API gives once all of the track's reports are in the history store.</summary>
     private async Task<JsonElement> RecordedVerdict(string icao, string fenceId, int reports)
     {
