@@ -66,6 +66,23 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public Task Navigate(Uri url) => Send("Page.navigate", new JsonObject { ["url"] = url.ToString() });
 
+    /// <summary>Saves a PNG of the page as it is shown now (a test artifact a reviewer can open).</summary>
+    public async Task Screenshot(string path)
+    {
+        var shot = await Send("Page.captureScreenshot", new JsonObject { ["format"] = "png" });
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String((string)shot!["data"]!));
+    }
+
+    /// <summary>Makes the page's window this size (CSS pixels); <paramref name="mobile"/> emulates a phone's viewport.</summary>
+    public Task Resize(int width, int height, bool mobile = false) => Send("Emulation.setDeviceMetricsOverride", new JsonObject
+    {
+        ["width"] = width,
+        ["height"] = height,
+        ["deviceScaleFactor"] = 1,
+        ["mobile"] = mobile,
+    });
+
     /// <summary>Evaluates an expression in the page (awaiting it if it is a promise) and returns its JSON value.</summary>
     public async Task<JsonNode?> Evaluate(string expression)
     {

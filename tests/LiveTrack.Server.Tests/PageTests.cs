@@ -5,7 +5,7 @@ namespace LiveTrack.Server.Tests;
 public sealed class PageTests(ServerFixture fixture)
 {
     [Fact]
-    public async Task The_page_shows_pushed_aircraft_and_moves_them_as_positions_arrive()
+    public async Task The_page_shows_pushed_aircraft_moves_them_and_lists_an_SBS_pushed_event_and_its_alert_in_the_timeline()
     {
         var server = fixture.Server;
         var icao = Icao.New();
@@ -36,9 +36,17 @@ public sealed class PageTests(ServerFixture fixture)
         }
 
         await server.PushSbs(Sbs.Position(icao, 26.5, -110.5, 31000, DateTimeOffset.UtcNow.AddSeconds(20)));
-        var listed = await browser.WaitUntil($"document.querySelector('#events li[data-icao=\"{icao}\"][data-kind=\"Entered\"]')?.textContent");
+        var listed = await browser.WaitUntil($"document.querySelector('#timeline li[data-type=\"event\"][data-icao=\"{icao}\"][data-kind=\"Entered\"]')?.textContent");
 
-        var alert = await browser.WaitUntil($"document.querySelector('#alerts li[data-icao=\"{icao}\"][data-rule=\"page-rule-{icao}\"]')?.textContent");
+        var alert = await browser.WaitUntil($"document.querySelector('#timeline li[data-type=\"alert\"][data-icao=\"{icao}\"][data-rule=\"page-rule-{icao}\"]')?.textContent");
+        await browser.Evaluate("document.getElementById('tab-timeline').click()");
+        await browser.Screenshot(Screenshots.PathOf("timeline-event-and-alert.png"));
+
+        // Each timeline item links to its aircraft, its place on the map and a verdict, and shows its trace id.
+        var links = await browser.Evaluate($"[...document.querySelectorAll('#timeline li[data-type=\"alert\"][data-icao=\"{icao}\"] .links button')].map(b => b.textContent).join(',')");
+        Assert.Equal("aircraft,map,verdict", (string?)links);
+        var trace = (string?)await browser.Evaluate($"document.querySelector('#timeline li[data-type=\"alert\"][data-icao=\"{icao}\"]').dataset.trace");
+        Assert.Matches("^[0-9a-f]{32}$", trace);
 
         Assert.Contains("JAKE31 Entered Page fence (Crossed at 26.4500", (string?)listed, StringComparison.Ordinal);
         Assert.Contains("JAKE31", (string?)alert, StringComparison.Ordinal);

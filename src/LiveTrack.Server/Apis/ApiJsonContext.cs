@@ -27,6 +27,7 @@ namespace LiveTrack.Server.Apis;
 [JsonSerializable(typeof(Alert))]
 [JsonSerializable(typeof(DeadLetterView[]))]
 [JsonSerializable(typeof(ResendAccepted))]
+[JsonSerializable(typeof(MapConfig))]
 [JsonSerializable(typeof(PositionFrame))]
 [JsonSerializable(typeof(ImportStatus))]
 [JsonSerializable(typeof(ImportList))]

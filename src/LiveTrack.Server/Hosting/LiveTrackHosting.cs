@@ -71,6 +71,7 @@ public static class LiveTrackHosting
 
         services.AddOptions<LiveTrackClusterOptions>().BindConfiguration(LiveTrackClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrackingHubOptions>().BindConfiguration(TrackingHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Map.MapOptions>().BindConfiguration(Map.MapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveTraffic>();
         services.AddSingleton<ClientSubscriptions>();
@@ -117,6 +118,7 @@ public static class LiveTrackHosting
             .ValidateWithKeys<AlertOptions>(AlertOptions.SectionName)
             .ValidateWithKeys<LiveTrackClusterOptions>(LiveTrackClusterOptions.SectionName)
             .ValidateWithKeys<TrackingHubOptions>(TrackingHubOptions.SectionName)
+            .ValidateWithKeys<Map.MapOptions>(Map.MapOptions.SectionName)
             .ValidateWithKeys<TrackingOptions>(TrackingOptions.SectionName)
             .ValidateWithKeys<FanoutOptions>(FanoutOptions.SectionName)
             .ValidateWithKeys<TelemetryOptions>(TelemetryOptions.SectionName)
@@ -174,6 +176,7 @@ public static class LiveTrackHosting
         app.MapHistoryApi();
         app.MapVerdictsApi();
         app.MapImportsApi();
+        app.MapMapApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace LiveTrack.Server.Tests;
+
+/// <summary>
+/// The map page in a real headless Chromium against a real server running the simulator with Mexico's national
+/// airspace: what a user sees, checked through the page's own state (<c>window.livetrack</c>) and its DOM.
+/// Screenshots go to tests/TestResults/screenshots.
+/// </summary>
+[Collection(MapPageCollection.Name)]
+public sealed class MapPageTests(MapPageFixture fixture)
+{
+    private LiveTrackTestServer Server => fixture.Server;
+
+    private HeadlessChromium Browser => fixture.Browser;
+
+    [Fact]
+    public async Task The_map_loads_offline_with_the_basemap_the_national_airspace_and_the_simulated_aircraft_at_their_positions()
+    {
+        await Browser.Resize(1400, 900);
+        await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
+
+        // Natural Earth land and borders (world-atlas through topojson-client), drawn from files the server serves.
+        var land = (int)(await Browser.Evaluate("livetrack.layers.land.getSource().getFeatures().length + livetrack.layers.countries.getSource().getFeatures().length"))!;
+        Assert.Equal(2, land);
+        var polygons = (int)(await Browser.Evaluate("livetrack.layers.land.getSource().getFeatures()[0].getGeometry().getPolygons().length"))!;
+        Assert.True(polygons > 100, $"{polygons} land polygons");
+        var foreign = (string?)await Browser.Evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name)).filter(u => u.origin !== location.origin && u.protocol !== 'data:').map(u => u.href).join(' ')");
+        Assert.Equal(string.Empty, foreign);
+
+        // Mexico's national airspace drawn, named, with its provenance.
+        await Browser.WaitUntil("!!livetrack.layers.fences.getSource().getFeatureById('national-airspace-mex')");
+        var listed = (string?)await Browser.WaitUntil("document.querySelector('#fence-list li[data-fence=\"national-airspace-mex\"]')?.textContent");
+        Assert.Contains("Mexican national airspace", listed, StringComparison.Ordinal);
+        Assert.Contains("© OpenStreetMap contributors", listed, StringComparison.Ordinal);
+        Assert.Contains("@osm_borders/maritime_1000m v1.1.0", listed, StringComparison.Ordinal);
+
+        // The reconnaissance orbit and the civil flights in view are features where the server says they are.
+        await Browser.WaitUntil("!!livetrack.positionOf('ae01c5') && livetrack.aircraft.size >= 2", TimeSpan.FromSeconds(30));
+        var offsets = await Browser.Evaluate("""
+            (async () => {
+              const listed = await (await fetch('api/aircraft')).json();
+              return listed.aircraft.filter(a => a.latitude != null && livetrack.positionOf(a.icao)).map(a => {
+                const [lon, lat] = livetrack.positionOf(a.icao);
+                return { icao: a.icao, offset: Math.max(Math.abs(lat - a.latitude), Math.abs(lon - a.longitude)) };
+              });
+            })()
+            """);
+        var compared = offsets!.AsArray();
+        Assert.Contains(compared, o => (string?)o!["icao"] == "ae01c5");
+        Assert.All(compared, o => Assert.True((double)o!["offset"]! < 0.05, $"{o["icao"]} is {o["offset"]}° from its reported position"));
+        var row = (string?)await Browser.WaitUntil("document.querySelector('#aircraft tr[data-icao=\"ae01c5\"]')?.innerText");
+        Assert.Contains("JAKE21", row, StringComparison.Ordinal);
+        await Browser.Screenshot(Screenshots.PathOf("map-overview.png"));
+
+        // The subscription follows the map: panning far away re-subscribes to the new area and drops the orbit.
+        var before = (string?)await Browser.Evaluate("livetrack.areaSubscription");
+        await Browser.Evaluate("livetrack.map.getView().setCenter(ol.proj.fromLonLat([10, 50])), true");
+        await Browser.WaitUntil($"livetrack.areaSubscription && livetrack.areaSubscription !== {JsonSerializer.Serialize(before)} && !livetrack.aircraft.has('ae01c5')");
+        var area = (await Browser.Evaluate("livetrack.area"))!.AsArray().Select(v => (double)v!).ToArray();
+        Assert.InRange(area[0], -20, 10);
+        Assert.InRange(area[2], 10, 40);
+        Assert.Contains("lon=10.0000", (string?)await Browser.Evaluate("location.search"), StringComparison.Ordinal);
+
+        // Readable on a phone: the panel goes under the map and nothing is wider than the screen.
+        await Browser.Resize(390, 844, mobile: true);
+        await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!livetrack.positionOf('ae01c5')", TimeSpan.FromSeconds(30));
+        var layout = await Browser.Evaluate("({ mapBottom: document.getElementById('map').getBoundingClientRect().bottom, panelTop: document.getElementById('panel').getBoundingClientRect().top, width: document.documentElement.scrollWidth })");
+        Assert.True((double)layout!["panelTop"]! >= (double)layout["mapBottom"]! - 1, layout.ToJsonString());
+        Assert.True((double)layout["width"]! <= 391, layout.ToJsonString());
+        await Browser.Screenshot(Screenshots.PathOf("map-phone.png"));
+        await Browser.Resize(1400, 900);
+    }
+
+    [Fact]
+    public async Task Selecting_an_aircraft_shows_every_field_with_its_age_and_feed_the_fences_it_is_in_and_its_recorded_track()
+    {
+        await Browser.Resize(1400, 900);
+        await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=7"));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && !!document.querySelector('#aircraft tr[data-icao=\"ae01c5\"]')", TimeSpan.FromSeconds(30));
+
+        // Keyboard: focus the table row and press Enter.
+        await Browser.Evaluate("""
+            (() => {
+              const row = document.querySelector('#aircraft tr[data-icao="ae01c5"]');
+              row.focus();
+              row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+              return true;
+            })()
+            """);
+        var title = (string?)await Browser.WaitUntil("livetrack.selected === 'ae01c5' && livetrack.selectedDetail && document.getElementById('selected-title').textContent");
+        Assert.StartsWith("JAKE21 · ae01c5", title, StringComparison.Ordinal);
+        Assert.Contains("icao=ae01c5", (string?)await Browser.Evaluate("location.search"), StringComparison.Ordinal);
+
+        // Each field with its value, age and feed (the position as one field, like the API gives it).
+        var position = (await Browser.WaitUntil("(r => r && [...r.cells].map(c => c.textContent))(document.querySelector('#selected-state tr[data-field=\"position\"]'))"))!.AsArray();
+        Assert.Matches(@"^latitude 2\d\.\d+, longitude -1\d\d\.\d+, source Adsb$", (string?)position[1]);
+        Assert.EndsWith(" s", (string?)position[2], StringComparison.Ordinal);
+        Assert.Equal("sim", (string?)position[3]);
+        var fields = (string?)await Browser.Evaluate("[...document.querySelectorAll('#selected-state tr')].map(r => r.dataset.field).join(',')");
+        foreach (var field in new[] { "callsign", "barometricAltitudeFeet", "groundSpeedKnots", "trackDegrees", "squawk", "lastFeed", "identity.registration", "identity.military" })
+        {
+            Assert.Contains(field, fields!.Split(','));
+        }
+
+        // Its recorded track from the history API, drawn; the live positions extend it.
+        var points = (int)(await Browser.WaitUntil("livetrack.trackPoints > 1 && livetrack.layers.track.getSource().getFeatures().length > 0 && livetrack.trackPoints", TimeSpan.FromSeconds(20)))!;
+        Assert.True(points > 1);
+        await Browser.WaitUntil($"livetrack.trackPoints > {points}");
+        var inside = (string?)await Browser.Evaluate("document.getElementById('selected-fences').textContent");
+        Assert.False(string.IsNullOrWhiteSpace(inside));
+        await Browser.Screenshot(Screenshots.PathOf("map-selected-aircraft.png"));
+
+        // Escape deselects.
+        await Browser.Evaluate("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })), true");
+        await Browser.WaitUntil("livetrack.selected === null && livetrack.layers.track.getSource().getFeatures().length === 0");
+    }
+
+    [Fact]
+    public async Task The_verdict_view_draws_the_track_the_fence_and_the_closest_approach_and_states_the_verdict_for_a_prepared_track()
+    {
+        // A prepared track: 21 reports 5 s apart along 26.40°N passing 3 nm south of a box whose south edge is 26.45°N.
+        var icao = Icao.New();
+        var fenceId = $"verdict-box-{icao}";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/geofences"))
+        {
+            request.Headers.Add("X-Api-Key", LiveTrackTestServer.ApiKey);
+            request.Content = new StringContent($$"""{ "type": "Feature", "id": "{{fenceId}}", "properties": { "name": "Verdict box" }, "geometry": { "type": "Polygon", "coordinates": [[[-110.55, 26.45], [-110.45, 26.45], [-110.45, 26.6], [-110.55, 26.6], [-110.55, 26.45]]] } }""", System.Text.Encoding.UTF8, "application/geo+json");
+            (await Server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var start = DateTimeOffset.UtcNow.AddSeconds(-120);
+        var lines = new List<string> { Sbs.Identification(icao, "SPOT21", start) };
+        for (var i = 0; i <= 20; i++)
+        {
+            lines.Add(Sbs.Position(icao, 26.40, -110.65 + (i * 0.015), 24000, start.AddSeconds(i * 5)));
+        }
+
+        await Server.PushSbs([.. lines]);
+        var expected = await RecordedVerdict(icao, fenceId, 21);
+
+        await Browser.Resize(1400, 900);
+        await Browser.Navigate(new Uri(Server.BaseAddress, $"/?fence={fenceId}&lat=26.45&lon=-110.5&zoom=9"));
+        await Browser.WaitUntil($"window.livetrack && livetrack.ready && !!document.querySelector('#verdict-fence option[value=\"{fenceId}\"]')", TimeSpan.FromSeconds(30));
+        await Browser.Evaluate($$"""
+            (() => {
+              document.getElementById('tab-verdict').click();
+              document.getElementById('verdict-icao').value = '{{icao}}';
+              document.getElementById('verdict-fence').value = '{{fenceId}}';
+              document.getElementById('verdict-form').requestSubmit();
+              return true;
+            })()
+            """);
+        await Browser.WaitUntil("livetrack.verdict && livetrack.verdictFeatures > 0 && document.getElementById('verdict-outcome').dataset.outcome", TimeSpan.FromSeconds(20));
+
+        Assert.Equal("not-entered", (string?)await Browser.Evaluate("document.getElementById('verdict-outcome').dataset.outcome"));
+        Assert.StartsWith("Did not enter: SPOT21 and Verdict box", (string?)await Browser.Evaluate("document.getElementById('verdict-outcome').textContent"), StringComparison.Ordinal);
+        Assert.Equal(expected.GetProperty("summary").GetString(), (string?)await Browser.Evaluate("document.getElementById('verdict-summary').textContent"));
+        Assert.Contains("drawn fence", (string?)await Browser.Evaluate("document.querySelector('#verdict-facts dd[data-fact=\"dataset\"]').textContent"), StringComparison.Ordinal);
+
+        var evidence = ((string?)await Browser.Evaluate("livetrack.layers.verdict.getSource().getFeatures().map(f => f.get('evidence')).join(',')"))!.Split(',');
+        foreach (var kind in new[] { "closest-approach-boundary-point", "closest-approach-line", "closest-approach-track-point", "fence", "track" })
+        {
+            Assert.Contains(kind, evidence);
+        }
+
+        Assert.DoesNotContain("crossing", evidence);
+        var distance = (double)(await Browser.Evaluate("livetrack.layers.verdict.getSource().getFeatures().find(f => f.get('evidence') === 'closest-approach-line').get('distanceNm')"))!;
+        Assert.Equal(expected.GetProperty("closestApproach").GetProperty("distanceNm").GetDouble(), distance, 6);
+        Assert.InRange(distance, 2.9, 3.1);
+        var closestText = (string?)await Browser.Evaluate("document.querySelector('#verdict-facts dd[data-fact=\"closest approach\"]').textContent");
+        Assert.StartsWith(distance.ToString("F3", CultureInfo.InvariantCulture) + " nm", closestText, StringComparison.Ordinal);
+        await Browser.Screenshot(Screenshots.PathOf("verdict-view.png"));
+
+        // Exports: GeoJSON and KML of the evidence, and a PNG of the map with the verdict written under it.
+        var geojson = await Browser.Evaluate("livetrack.evidenceGeoJson()");
+        Assert.Equal("not-entered", (string?)geojson!["verdict"]!["outcome"]);
+        Assert.Contains(geojson["features"]!.AsArray(), f => (string?)f!["properties"]!["evidence"] == "track" && (string?)f["geometry"]!["type"] == "LineString");
+        var kml = (string?)await Browser.Evaluate("livetrack.evidenceKml()");
+        Assert.Contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">", kml, StringComparison.Ordinal);
+        Assert.Contains("<name>closest-approach-line</name>", kml, StringComparison.Ordinal);
+        var png = (string?)await Browser.Evaluate("livetrack.mapPng()");
+        Assert.StartsWith("data:image/png;base64,", png, StringComparison.Ordinal);
+        var bytes = Convert.FromBase64String(png!["data:image/png;base64,".Length..]);
+        Assert.True(bytes.Length > 20_000, $"{bytes.Length} bytes");
+        Directory.CreateDirectory(Path.GetDirectoryName(Screenshots.PathOf("verdict-export.png"))!);
+        await File.WriteAllBytesAsync(Screenshots.PathOf("verdict-export.png"), bytes);
+    }
+
+    [Fact]
+    public async Task The_official_client_decodes_a_MessagePack_frame_to_the_same_content_as_the_JSON_frame()
+    {
+        await Browser.Navigate(Server.BaseAddress);
+        await Browser.WaitUntil("window.livetrack && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
+        Assert.Equal("messagepack", (string?)await Browser.Evaluate("livetrack.protocol"));
+
+        var icao = Icao.New();
+        await Browser.Evaluate($$"""
+            (async () => {
+              const open = async (protocol) => {
+                const builder = new signalR.HubConnectionBuilder().withUrl('hubs/tracking');
+                if (protocol) { builder.withHubProtocol(protocol); }
+                const connection = builder.build();
+                const frames = [];
+                connection.on('Positions', (f) => frames.push(f));
+                await connection.start();
+                await connection.invoke('SubscribeAircraft', '{{icao}}');
+                return { connection, frames };
+              };
+              window.protocolCheck = { json: await open(null), msgpack: await open(new signalR.protocols.msgpack.MessagePackHubProtocol()) };
+              return true;
+            })()
+            """);
+        var at = DateTimeOffset.UtcNow;
+        await Server.PushSbs(Sbs.Identification(icao, "MSGP01", at), Sbs.Velocity(icao, 431.5, 87.25, -640, at), Sbs.Position(icao, 25.12345, -109.54321, 27125, at));
+        var pair = await Browser.WaitUntil($$"""
+            (() => {
+              const pick = (c) => c.frames.flatMap(f => f.aircraft).filter(a => a.icao === '{{icao}}' && a.latitude != null && a.callsign && a.groundSpeedKnots != null).pop();
+              const j = pick(protocolCheck.json); const m = pick(protocolCheck.msgpack);
+              if (!j || !m || j.positionAt !== m.positionAt || j.lastSeen !== m.lastSeen) { return null; }
+              const sorted = (o) => Array.isArray(o) ? o.map(sorted) : o && typeof o === 'object' ? Object.fromEntries(Object.keys(o).sort().map(k => [k, sorted(o[k])])) : o;
+              return { json: JSON.stringify(sorted(j)), msgpack: JSON.stringify(sorted(m)) };
+            })()
+            """);
+        await Browser.Evaluate("Promise.all([protocolCheck.json.connection.stop(), protocolCheck.msgpack.connection.stop()]).then(() => true)");
+
+        Assert.Equal((string?)pair!["json"], (string?)pair["msgpack"]);
+        using var decoded = JsonDocument.Parse((string)pair["msgpack"]!);
+        Assert.Equal(25.12345, decoded.RootElement.GetProperty("latitude").GetDouble(), 5);
+        Assert.Equal("MSGP01", decoded.RootElement.GetProperty("callsign").GetString());
+        Assert.Equal("Adsb", decoded.RootElement.GetProperty("positionSource").GetString());
+    }
+
+    [Fact]
+    public async Task The_page_says_the_connection_is_lost_while_the_server_restarts_and_reconnects_by_itself()
+    {
+        // Two servers one after the other on the same address, as a restart gives.
+        var port = LiveTrackTestServer.FreePort();
+        void SamePort(Microsoft.AspNetCore.Builder.WebApplicationBuilder b) => b.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var first = await LiveTrackTestServer.StartAsync(configure: SamePort);
+        try
+        {
+            await Browser.Navigate(new Uri(first.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
+            await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.status === 'connected'", TimeSpan.FromSeconds(30));
+            var before = Icao.New();
+            await first.PushSbs(Sbs.Position(before, 26.3, -110.4, 31000));
+            await Browser.WaitUntil($"!!livetrack.positionOf('{before}')");
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        var banner = (string?)await Browser.WaitUntil("livetrack.status === 'reconnecting' && !document.getElementById('banner').hidden && document.getElementById('banner').textContent", TimeSpan.FromSeconds(30));
+        Assert.Equal("Connection to the server lost — reconnecting. The aircraft shown are no longer updated.", banner);
+        Assert.Equal("connection lost — reconnecting…", (string?)await Browser.Evaluate("document.getElementById('status').textContent"));
+        await Browser.Screenshot(Screenshots.PathOf("map-connection-lost.png"));
+
+        await using var second = await LiveTrackTestServer.StartAsync(configure: SamePort);
+        await Browser.WaitUntil("livetrack.status === 'connected' && document.getElementById('banner').hidden && !!livetrack.areaSubscription", TimeSpan.FromSeconds(60));
+        var after = Icao.New();
+        await second.PushSbs(Sbs.Identification(after, "BACK01"), Sbs.Position(after, 26.31, -110.41, 30000));
+        await Browser.WaitUntil($"!!livetrack.positionOf('{after}')", TimeSpan.FromSeconds(20));
+        Assert.True((int)(await Browser.Evaluate("livetrack.reconnects"))! >= 1);
+    }
+
+    [Fact]
+    public async Task When_reads_need_a_key_the_page_asks_for_one_and_connects_with_it_and_the_config_names_the_online_tiles()
+    {
+        await using var server = await LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Api:AnonymousReads"] = "false",
+            // A loopback address where nothing listens: the page must not need the tiles.
+            ["LiveTrack:Map:TileUrl"] = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png",
+            ["LiveTrack:Map:TileAttribution"] = "Test tiles",
+        });
+        using var config = JsonDocument.Parse(await server.Http.GetStringAsync("/api/map/config"));
+        Assert.Equal("http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", config.RootElement.GetProperty("tileUrl").GetString());
+        Assert.Equal("Test tiles", config.RootElement.GetProperty("tileAttribution").GetString());
+        Assert.True(config.RootElement.GetProperty("apiKeyRequired").GetBoolean());
+
+        await Browser.Navigate(new Uri(server.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
+        await Browser.WaitUntil("!!document.getElementById('key-form')", TimeSpan.FromSeconds(30));
+        Assert.Equal("Tiles: Test tiles", (string?)await Browser.Evaluate("document.getElementById('tile-attribution').textContent"));
+        await Browser.Evaluate($"document.getElementById('key-input').value = '{LiveTrackTestServer.ApiKey}', document.getElementById('key-form').requestSubmit(), true");
+        try
+        {
+            await Browser.WaitUntil("window.livetrack && livetrack.status === 'connected' && livetrack.fencesLoaded", TimeSpan.FromSeconds(30));
+            var icao = Icao.New();
+            await server.PushSbs(Sbs.Position(icao, 26.3, -110.4, 31000));
+            await Browser.WaitUntil($"!!livetrack.positionOf('{icao}')");
+        }
+        finally
+        {
+            await Browser.Evaluate("localStorage.removeItem('livetrack.apiKey'), true");
+        }
+    }
+
+    /// <summary>The verdict the API gives once all of the track's reports are in the history store.</summary>
+    private async Task<JsonElement> RecordedVerdict(string icao, string fenceId, int reports)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            // The history writer flushes on its own interval: wait for the rows it reports, not for a time.
+            using var response = await Server.Http.GetAsync($"/api/aircraft/{icao}/track", cts.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                using var track = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cts.Token));
+                if (track.RootElement.GetProperty("count").GetInt32() >= reports)
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+
+        using var verdict = JsonDocument.Parse(await Server.Http.GetStringAsync($"/api/verdicts?icao={icao}&fence={fenceId}&positions=false", cts.Token));
+        return verdict.RootElement.Clone();
+    }
+}
