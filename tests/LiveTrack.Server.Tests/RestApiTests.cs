@@ -112,6 +112,6 @@ public sealed class RestApiTests(ServerFixture fixture)
         var script = await Server.Http.GetStringAsync("/livetrack.js");
 
         Assert.Contains("<title>LiveTrack</title>", page, StringComparison.Ordinal);
-        Assert.Contains("/hubs/tracking", script, StringComparison.Ordinal);
+        Assert.Contains("hubs/tracking", script, StringComparison.Ordinal);
     }
 }
