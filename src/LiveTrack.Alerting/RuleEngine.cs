@@ -8,14 +8,14 @@ namespace LiveTrack.Alerting;
 /// </summary>
 /// <remarks>
 /// <para><b>Time.</b> Conditions are judged in domain time, the events' own <c>At</c>; <c>now</c> is the evaluation
-/// time, used for <see cref="Alert.RaisedAt"/>, for firing deadlines in <see cref="OnTimer"/> and for forgetting
+/// time, used for <see cref="Alert.RaisedAt"/>, for firing deadlines in <see cref="OnTimer(RuleSet, DateTimeOffset)"/> and for forgetting
 /// expired cooldowns.</para>
 /// <para><b>Geofence rules</b> fire on each matching event. <b>Dwell rules</b> start timing on Entered; an Exited or
 /// LostInside event for the same aircraft and fence ends the dwell, firing it first when the exit came at or after
-/// the deadline; otherwise <see cref="OnTimer"/> fires it at the deadline. A second Entered keeps the first deadline.</para>
+/// the deadline; otherwise <see cref="OnTimer(RuleSet, DateTimeOffset)"/> fires it at the deadline. A second Entered keeps the first deadline.</para>
 /// <para><b>Squawk and emergency rules</b> start a hold when a signal meets the condition (a signal that repeats the
 /// condition keeps the earlier start); a hold of zero fires at once, others at the deadline (by
-/// <see cref="OnTimer"/>, or by the aircraft's next signal when that comes at or after the deadline). A signal that
+/// <see cref="OnTimer(RuleSet, DateTimeOffset)"/>, or by the aircraft's next signal when that comes at or after the deadline). A signal that
 /// ends the condition, or a lost aircraft, cancels it. A condition fires once, until it ends and starts again.</para>
 /// <para><b>Cooldown.</b> After an alert of a rule for an aircraft at time T, alerts of that rule for that aircraft
 /// with At before T + cooldown are dropped.</para>
@@ -35,7 +35,7 @@ public sealed class RuleEngine
     private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
     private long serial;
 
-    /// <summary>The earliest pending dwell or hold deadline (schedule <see cref="OnTimer"/> for it); null when none.</summary>
+    /// <summary>The earliest pending dwell or hold deadline (schedule <see cref="OnTimer(RuleSet, DateTimeOffset)"/> for it); null when none.</summary>
     public DateTimeOffset? NextDeadline => deadlines.Count == 0 ? null : deadlines.Min!.Deadline;
 
     /// <summary>

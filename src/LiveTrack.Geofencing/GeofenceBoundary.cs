@@ -1,5 +1,3 @@
-using LiveTrack.Geo;
-
 namespace LiveTrack.Geofencing;
 
 /// <summary>Which limit of the fence the aircraft crossed.</summary>

@@ -1,5 +1,3 @@
-using LiveTrack.Geo;
-
 namespace LiveTrack.Geofencing;
 
 /// <summary>Whether a crossing takes the aircraft into or out of the fence.</summary>

@@ -1,5 +1,3 @@
-using LiveTrack.Geo;
-
 namespace LiveTrack.Geofencing;
 
 /// <summary>

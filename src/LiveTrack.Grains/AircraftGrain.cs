@@ -5,7 +5,6 @@ using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
-using Orleans.Runtime;
 
 namespace LiveTrack.Grains;
 

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using LiveTrack.Alerting;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 
 namespace LiveTrack.Grains;
 

@@ -1,4 +1,3 @@
-using LiveTrack.Geo;
 using LiveTrack.Geofencing;
 
 namespace LiveTrack.Grains;

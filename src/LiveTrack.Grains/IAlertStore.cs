@@ -1,5 +1,3 @@
-using LiveTrack.Alerting;
-
 namespace LiveTrack.Grains;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using LiveTrack.Geofencing;
-using LiveTrack.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Placement;
-using Orleans.Runtime;
-
 namespace LiveTrack.Grains;
 
 /// <summary>Names of LiveTrack's Orleans streams.</summary>

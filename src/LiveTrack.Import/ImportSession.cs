@@ -2,7 +2,7 @@ namespace LiveTrack.Import;
 
 /// <summary>
 /// The state of one import run: counters, reason tallies, the batch being filled and the sink it goes to. Readers
-/// call <see cref="Record"/> once per record and then <see cref="Accept"/>, <see cref="Reject"/> or
+/// call <see cref="Record"/> once per record and then <see cref="Accepted"/>, <see cref="Reject(string, string?, string)"/> or
 /// <see cref="Skip"/>; between chunks of input they call <see cref="FlushIfFullAsync"/>.
 /// </summary>
 internal sealed class ImportSession(

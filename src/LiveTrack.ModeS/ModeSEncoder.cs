@@ -3,7 +3,7 @@ namespace LiveTrack.ModeS;
 /// <summary>
 /// Builds Mode S messages with valid parity, for the simulator and for tests: DF17 identification, airborne and
 /// surface positions (CPR), airborne velocity and aircraft status, and DF4/DF5 surveillance replies whose parity is
-/// overlaid with the address. Each method writes into <paramref name="destination"/> and returns the length.
+/// overlaid with the address. Each method writes into the destination span and returns the length.
 /// </summary>
 public static class ModeSEncoder
 {

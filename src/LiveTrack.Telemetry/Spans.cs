@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LiveTrack.Telemetry;
 
 /// <summary>Span names (see <see cref="LiveTrackDiagnostics"/>).</summary>

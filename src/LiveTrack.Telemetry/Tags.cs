@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LiveTrack.Telemetry;
 
 /// <summary>Attribute names on LiveTrack spans and metrics.</summary>

@@ -5,7 +5,6 @@ using LiveTrack.Ingestion;
 using LiveTrack.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace LiveTrack.Benchmarks;

@@ -1,5 +1,4 @@
 using LiveTrack.Geo;
-using NetTopologySuite.Geometries;
 
 namespace LiveTrack.Geofencing.Tests;
 

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 using LiveTrack.Geofencing;
 

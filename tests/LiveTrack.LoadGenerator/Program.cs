@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveTrack;
-using LiveTrack.Adsb;
-using LiveTrack.Geo;
 using LiveTrack.Ingestion;
 using LiveTrack.LoadGenerator;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using LiveTrack.Grains;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace LiveTrack.Server.Tests;

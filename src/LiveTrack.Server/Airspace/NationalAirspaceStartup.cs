@@ -1,5 +1,4 @@
 using LiveTrack.Geofencing;
-using LiveTrack.Server.Geofences;
 using Microsoft.Extensions.Options;
 
 namespace LiveTrack.Server.Airspace;

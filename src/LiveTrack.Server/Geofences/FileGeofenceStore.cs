@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using LiveTrack.Server.Storage;
 
 namespace LiveTrack.Server.Geofences;

@@ -1,4 +1,3 @@
-using LiveTrack.Grains;
 using LiveTrack.Server.Tracking;
 
 namespace LiveTrack.Server.Geofences;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LiveTrack.Server.Storage;
 
 namespace LiveTrack.Server.Geofences;
 

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LiveTrack.Server.Storage;
-
 namespace LiveTrack.Server.Geofences;
 
 /// <summary>

@@ -5,7 +5,6 @@ using LiveTrack.History;
 using LiveTrack.Identity;
 using LiveTrack.Import;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 
 namespace LiveTrack.Server.History;
 

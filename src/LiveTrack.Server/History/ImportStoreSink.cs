@@ -1,7 +1,6 @@
 using LiveTrack.Grains;
 using LiveTrack.History;
 using LiveTrack.Import;
-using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace LiveTrack.Server.History;

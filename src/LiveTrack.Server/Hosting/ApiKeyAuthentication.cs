@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
-using LiveTrack.Server.Geofences;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

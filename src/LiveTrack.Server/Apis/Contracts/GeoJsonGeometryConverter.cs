@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveTrack.Geofencing;
-using NetTopologySuite.Geometries;
 
 namespace LiveTrack.Server.Apis.Contracts;
 
