@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Diagnostics.Metrics;
+using LiveTrack.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace LiveTrack.Server.Tests;
 
@@ -21,6 +24,16 @@ public sealed class AlertTests
         ["LiveTrack:Alerts:RulesPath"] = rules ?? Temp("rules"),
         ["LiveTrack:Alerts:HistoryPath"] = history ?? Temp("alerts"),
     };
+
+    /// <summary>This server's dead-letter counter (<c>livetrack.webhook.dead_letters</c>), counted once the letter is listed.</summary>
+    private static MetricCollector<long> DeadLetters(LiveTrackTestServer server) =>
+        new(server.Services.GetRequiredService<IMeterFactory>(), LiveTrackDiagnostics.SourceName, "livetrack.webhook.dead_letters");
+
+    private static async Task WaitForDeadLetter(MetricCollector<long> deadLettered)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await deadLettered.WaitForMeasurementsAsync(1, cts.Token);
+    }
 
     private static string Temp(string kind) => Path.Combine(Path.GetTempPath(), $"livetrack-{kind}-{Guid.NewGuid():N}");
 
@@ -72,7 +85,7 @@ public sealed class AlertTests
     [Fact]
     public async Task Sbs_in_to_fence_event_to_rule_to_alert_at_a_hub_client_a_signed_webhook_and_the_history()
     {
-        using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var server = await LiveTrackTestServer.StartAsync(settings: Settings());
         await CreateFence(server);
         await Expect(server, HttpMethod.Post, "/api/rules", Rule("box-entry", receiver.Url), HttpStatusCode.Created);
@@ -110,7 +123,7 @@ public sealed class AlertTests
     [Fact]
     public async Task A_webhook_failing_three_times_is_retried_with_the_same_idempotency_key_and_accepted_once()
     {
-        using var receiver = new WebhookReceiver(n => n <= 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        await using var receiver = await WebhookReceiver.StartAsync(n => n <= 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
         await using var server = await LiveTrackTestServer.StartAsync(settings: Settings());
         await CreateFence(server);
         await Expect(server, HttpMethod.Post, "/api/rules", Rule("flaky", receiver.Url), HttpStatusCode.Created);
@@ -132,24 +145,17 @@ public sealed class AlertTests
     public async Task A_webhook_that_always_fails_ends_as_a_dead_letter_that_can_be_resent()
     {
         var healthy = false;
-        using var receiver = new WebhookReceiver(_ => Volatile.Read(ref healthy) ? HttpStatusCode.OK : HttpStatusCode.InternalServerError);
+        await using var receiver = await WebhookReceiver.StartAsync(_ => Volatile.Read(ref healthy) ? HttpStatusCode.OK : HttpStatusCode.InternalServerError);
         await using var server = await LiveTrackTestServer.StartAsync(settings: Settings());
         await CreateFence(server);
         await Expect(server, HttpMethod.Post, "/api/rules", Rule("down", receiver.Url), HttpStatusCode.Created);
         var icao = Icao.New();
 
+        using var deadLettered = DeadLetters(server);
         await EnterBox(server, icao);
 
-        DeadLetter[]? letters = null;
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            while ((letters = await server.GetJson<DeadLetter[]>("/api/alerts/dead-letters"))!.Length == 0)
-            {
-                await Task.Delay(50, cts.Token);
-            }
-        }
-
-        var letter = Assert.Single(letters);
+        await WaitForDeadLetter(deadLettered);
+        var letter = Assert.Single((await server.GetJson<DeadLetter[]>("/api/alerts/dead-letters"))!);
         Assert.Equal(icao, letter.Alert.Icao);
         // Anonymous readers see the webhook without its path and query; a writer sees it in full.
         Assert.Equal(receiver.Url.GetLeftPart(UriPartial.Authority) + "/…", letter.Url);
@@ -178,19 +184,14 @@ public sealed class AlertTests
     public async Task Concurrent_resends_of_one_dead_letter_send_it_once()
     {
         var healthy = false;
-        using var receiver = new WebhookReceiver(_ => Volatile.Read(ref healthy) ? HttpStatusCode.OK : HttpStatusCode.InternalServerError);
+        await using var receiver = await WebhookReceiver.StartAsync(_ => Volatile.Read(ref healthy) ? HttpStatusCode.OK : HttpStatusCode.InternalServerError);
         await using var server = await LiveTrackTestServer.StartAsync(settings: Settings());
         await CreateFence(server);
         await Expect(server, HttpMethod.Post, "/api/rules", Rule("down-twice", receiver.Url), HttpStatusCode.Created);
+        using var deadLettered = DeadLetters(server);
         await EnterBox(server, Icao.New());
         var dispatcher = server.Services.GetRequiredService<LiveTrack.Server.Alerts.WebhookDispatcher>();
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            while (dispatcher.DeadLetters().Count == 0)
-            {
-                await Task.Delay(50, cts.Token);
-            }
-        }
+        await WaitForDeadLetter(deadLettered);
 
         var letter = Assert.Single(dispatcher.DeadLetters());
         var before = receiver.Received.Count;

@@ -98,7 +98,7 @@ public sealed class ConfigurationValidationTests
                 Path.Combine(AppContext.BaseDirectory, "LiveTrack.Server.dll"),
                 "--LiveTrack:Feeds:simulator:Enabled=false",
                 "--LiveTrack:Feeds:push:Port=0",
-                $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.FreePort()}",
+                $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.SiloPortCandidate()}",
                 "--LiveTrack:Cluster:GatewayPort=0",
                 $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}")}",
                 $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}")}",

@@ -45,15 +45,30 @@ public sealed class HeadlessChromium : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-        process.ErrorDataReceived += (_, _) => { };
+        // Chromium says where its DevTools server listens on standard error once it listens: that line is the notification.
+        var devTools = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            const string Listening = "DevTools listening on ";
+            if (e.Data?.IndexOf(Listening, StringComparison.Ordinal) is >= 0 and var at)
+            {
+                devTools.TrySetResult(new Uri(e.Data[(at + Listening.Length)..].Trim()));
+            }
+        };
         process.OutputDataReceived += (_, _) => { };
+        process.Exited += (_, _) => devTools.TrySetException(new InvalidOperationException("chromium exited before opening DevTools"));
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("chromium did not start");
+        }
+
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var browser = new HeadlessChromium(process, profile);
         try
         {
-            await browser.ConnectToPage();
+            await browser.ConnectToPage(devTools.Task);
         }
         catch
         {
@@ -137,24 +152,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
-    private async Task ConnectToPage()
+    private async Task ConnectToPage(Task<Uri> devTools)
     {
-        var portFile = Path.Combine(profile, "DevToolsActivePort");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!File.Exists(portFile) || new FileInfo(portFile).Length == 0)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"chromium exited with code {process.ExitCode} before opening DevTools");
-            }
-
-            // Chromium writes the file once its DevTools server listens: nothing to await but the file itself.
-            await Task.Delay(50, cts.Token);
-        }
-
-        var port = int.Parse((await File.ReadAllLinesAsync(portFile, cts.Token))[0], System.Globalization.CultureInfo.InvariantCulture);
+        var browser = await devTools.WaitAsync(cts.Token);
         using var http = new HttpClient();
-        var targets = await http.GetFromJsonAsync<JsonArray>($"http://127.0.0.1:{port}/json/list", cts.Token);
+        var targets = await http.GetFromJsonAsync<JsonArray>($"http://{browser.Authority}/json/list", cts.Token);
         var page = targets!.First(t => (string?)t!["type"] == "page");
         await socket.ConnectAsync(new Uri((string)page!["webSocketDebuggerUrl"]!), cts.Token);
     }

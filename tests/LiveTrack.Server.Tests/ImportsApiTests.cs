@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using LiveTrack.History;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveTrack.Server.Tests;
 
@@ -158,24 +156,18 @@ public sealed class ImportsApiTests
         var quiet = Icao.New();
         var loud = Icao.New();
         var start = Millis(DateTimeOffset.UtcNow.AddMinutes(-30));
+        await using var client = await server.ConnectClient();
+        await client.SubscribeAlerts("import-entry");
 
         var (first, _) = await Upload(server, Encoding.ASCII.GetBytes(string.Join('\n', Crossing(quiet, start)) + "\n"), "quiet.sbs");
         (await WaitUntilFinished(server, first)).Dispose();
         var (second, _) = await Upload(server, Encoding.ASCII.GetBytes(string.Join('\n', Crossing(loud, start)) + "\n"), "loud.sbs", "alerts=true");
         (await WaitUntilFinished(server, second)).Dispose();
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            using var page = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/alerts?rule=import-entry&icao={loud}", timeout.Token));
-            if (page.RootElement.GetProperty("alerts").GetArrayLength() > 0)
-            {
-                break;
-            }
-
-            Assert.False(timeout.IsCancellationRequested, "timed out waiting for the alert of the import that asked for alerts");
-            await Task.Delay(50, timeout.Token);
-        }
+        // The alert reaches a live client subscribed to the rule, as a live one does.
+        var frame = await client.WaitForFrame(f => f.Alerts.Any(a => a.Icao == loud), "the alert of the import that asked for alerts", TimeSpan.FromSeconds(30));
+        Assert.Equal("import-entry", frame.Alerts.First(a => a.Icao == loud).RuleId);
+        Assert.DoesNotContain(client.Received.SelectMany(f => f.Alerts), a => a.Icao == quiet);
 
         // The quiet import's events were stored before the loud one's reached the rule: none of them alerted.
         using var none = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/alerts?rule=import-entry&icao={quiet}"));
@@ -201,6 +193,12 @@ public sealed class ImportsApiTests
 
         var unknown = await server.Http.GetAsync("/api/imports/0123456789abcdef");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var badWait = await server.Http.GetAsync("/api/imports/0123456789abcdef?wait=61s");
+        Assert.Equal(HttpStatusCode.BadRequest, badWait.StatusCode);
+        using (var problem = JsonDocument.Parse(await badWait.Content.ReadAsStringAsync()))
+        {
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("wait", out _), problem.RootElement.ToString());
+        }
 
         // Garbage is accepted for import, then fails with the reason, and the server answers on.
         var (location, _) = await Upload(server, Encoding.ASCII.GetBytes("this is not a recording\n"), "garbage.txt");
@@ -310,46 +308,38 @@ public sealed class ImportsApiTests
         Assert.True(named, text);
     }
 
-    /// <summary>Polls the import's status until it has finished (no fixed wait: each answer is checked).</summary>
+    /// <summary>
+    /// Follows the import as a client does: <c>GET {location}?wait=60s</c> answers once it has finished (each request
+    /// held by the server until then); the test's timeout only guards against a hang.
+    /// </summary>
     private static async Task<JsonDocument> WaitUntilFinished(LiveTrackTestServer server, string location)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var states = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (true)
         {
-            var status = JsonDocument.Parse(await server.Http.GetStringAsync(location, timeout.Token));
-            var state = status.RootElement.GetProperty("state").GetString()!;
-            if (states.Count == 0 || states[^1] != state)
+            var status = JsonDocument.Parse(await server.Http.GetStringAsync($"{location}?wait=60s", timeout.Token));
+            if (status.RootElement.GetProperty("state").GetString() is "Completed" or "Failed")
             {
-                states.Add(state);
-            }
-
-            if (state is "Completed" or "Failed")
-            {
-                Assert.Subset(new HashSet<string> { "Queued", "Running", state }, states.ToHashSet());
+                Assert.True(status.RootElement.TryGetProperty("finishedAt", out var finished) && finished.ValueKind == JsonValueKind.String, status.RootElement.ToString());
                 return status;
             }
 
+            // Only a wait that ran its whole 60 s answers an unfinished import.
             status.Dispose();
-            Assert.False(timeout.IsCancellationRequested, $"timed out waiting for {location}: {string.Join(" → ", states)}");
-            await Task.Delay(20, timeout.Token);
         }
     }
 
     private static async Task<List<JsonElement>> WaitForEvents(LiveTrackTestServer server, string icao, int count)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var events = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/events?icao={icao}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O", CultureInfo.InvariantCulture))}", timeout.Token));
-            var list = events.RootElement.GetProperty("events").EnumerateArray().ToList();
-            if (list.Count >= count)
+        using var writes = new HistoryWrites(server);
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O", CultureInfo.InvariantCulture));
+        return await writes.Until(
+            async cancellation =>
             {
-                return list;
-            }
-
-            Assert.False(timeout.IsCancellationRequested, $"timed out waiting for {count} stored events of {icao}");
-            await server.Services.GetRequiredService<HistoryWriter>().FlushAsync(timeout.Token);
-        }
+                using var events = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/events?icao={icao}&from={from}", cancellation));
+                var list = events.RootElement.GetProperty("events").EnumerateArray().Select(e => e.Clone()).ToList();
+                return list.Count >= count ? list : null;
+            },
+            $"{count} stored events of {icao}");
     }
 }

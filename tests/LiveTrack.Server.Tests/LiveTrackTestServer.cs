@@ -87,7 +87,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
 
     private static async Task<LiveTrackTestServer> StartOnce(int? primarySiloPort, IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure)
     {
-        var siloPort = FreePort();
+        var siloPort = SiloPortCandidate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = ServerProjectDirectory() });
         builder.Configuration.Sources.Clear();
         var config = new Dictionary<string, string?>
@@ -191,7 +191,11 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    public static int FreePort()
+    /// <summary>
+    /// A port for an Orleans silo, the one listener a test cannot bind to port 0 (see <see cref="StartAsync"/>): free
+    /// when picked; a start that loses it is retried. Every other test listener binds port 0 and reads its address.
+    /// </summary>
+    public static int SiloPortCandidate()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -271,6 +275,23 @@ public sealed class TrackingTestClient : IAsyncDisposable
             var seen = string.Join(", ", Received.SelectMany(f => f.Aircraft.Select(a => a.Icao)).Distinct());
             var last = Received.SelectMany(f => f.Aircraft).LastOrDefault();
             throw new TimeoutException($"No frame with {what} arrived; {Received.Count} frames seen with aircraft [{seen}]; the last snapshot: {last}.");
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next frame not yet read (not one already in <see cref="Received"/>) that satisfies the predicate:
+    /// the notification that something the client watches has changed.
+    /// </summary>
+    public async Task<PositionFrame> NextFrame(Func<PositionFrame, bool> predicate, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var frame = await frames.Reader.ReadAsync(cancellationToken);
+            Received.Add(frame);
+            if (predicate(frame))
+            {
+                return frame;
+            }
         }
     }
 

@@ -140,8 +140,9 @@ public sealed class MapPageTests(MapPageFixture fixture)
             lines.Add(Sbs.Position(icao, 26.40, -110.65 + (i * 0.015), 24000, start.AddSeconds(i * 5)));
         }
 
+        using var writes = new HistoryWrites(Server);
         await Server.PushSbs([.. lines]);
-        var expected = await RecordedVerdict(icao, fenceId, 21);
+        var expected = await RecordedVerdict(writes, icao, fenceId, 21);
 
         await Browser.Resize(1400, 900);
         await Browser.Navigate(new Uri(Server.BaseAddress, $"/?fence={fenceId}&lat=26.45&lon=-110.5&zoom=9"));
@@ -239,9 +240,9 @@ public sealed class MapPageTests(MapPageFixture fixture)
     public async Task The_page_says_the_connection_is_lost_while_the_server_restarts_and_reconnects_by_itself()
     {
         // Two servers one after the other on the same address, as a restart gives.
-        var port = LiveTrackTestServer.FreePort();
-        void SamePort(Microsoft.AspNetCore.Builder.WebApplicationBuilder b) => b.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var first = await LiveTrackTestServer.StartAsync(configure: SamePort);
+        // The first binds port 0; the second binds the port the first had, once the first has released it.
+        var first = await LiveTrackTestServer.StartAsync();
+        var port = first.BaseAddress.Port;
         try
         {
             await Browser.Navigate(new Uri(first.BaseAddress, "/?lat=26.2&lon=-110.6&zoom=6"));
@@ -260,7 +261,7 @@ public sealed class MapPageTests(MapPageFixture fixture)
         Assert.Equal("connection lost — reconnecting…", (string?)await Browser.Evaluate("document.getElementById('status').textContent"));
         await Browser.Screenshot(Screenshots.PathOf("map-connection-lost.png"));
 
-        await using var second = await LiveTrackTestServer.StartAsync(configure: SamePort);
+        await using var second = await LiveTrackTestServer.StartAsync(configure: b => b.WebHost.UseUrls($"http://127.0.0.1:{port}"));
         await Browser.WaitUntil("livetrack.status === 'connected' && document.getElementById('banner').hidden && !!livetrack.areaSubscription", TimeSpan.FromSeconds(60));
         var after = Icao.New();
         await second.PushSbs(Sbs.Identification(after, "BACK01"), Sbs.Position(after, 26.31, -110.41, 30000));
@@ -301,26 +302,24 @@ public sealed class MapPageTests(MapPageFixture fixture)
     }
 
     /// <summary>The verdict the API gives once all of the track's reports are in the history store.</summary>
-    private async Task<JsonElement> RecordedVerdict(string icao, string fenceId, int reports)
+    private async Task<JsonElement> RecordedVerdict(HistoryWrites writes, string icao, string fenceId, int reports)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            // The history writer flushes on its own interval: wait for the rows it reports, not for a time.
-            using var response = await Server.Http.GetAsync($"/api/aircraft/{icao}/track", cts.Token);
-            if (response.IsSuccessStatusCode)
+        // The history writer flushes on its own interval: re-checked at each batch it writes, not on a timer.
+        await writes.Until(
+            async cancellation =>
             {
-                using var track = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cts.Token));
-                if (track.RootElement.GetProperty("count").GetInt32() >= reports)
+                using var response = await Server.Http.GetAsync($"/api/aircraft/{icao}/track", cancellation);
+                if (!response.IsSuccessStatusCode)
                 {
-                    break;
+                    return null;
                 }
-            }
 
-            await Task.Delay(100, cts.Token);
-        }
+                using var track = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+                return track.RootElement.GetProperty("count").GetInt32() >= reports ? (object)true : null;
+            },
+            $"the {reports} reports of {icao}");
 
-        using var verdict = JsonDocument.Parse(await Server.Http.GetStringAsync($"/api/verdicts?icao={icao}&fence={fenceId}&positions=false", cts.Token));
+        using var verdict = JsonDocument.Parse(await Server.Http.GetStringAsync($"/api/verdicts?icao={icao}&fence={fenceId}&positions=false"));
         return verdict.RootElement.Clone();
     }
 }

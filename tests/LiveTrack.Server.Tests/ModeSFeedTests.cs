@@ -102,10 +102,12 @@ public sealed class ModeSFeedTests
         Assert.Equal(38000, klm.BarometricAltitudeFeet);
         Assert.Equal("United Kingdom", klm.Country);
 
+        // The identification has no position (no area covers it): follow the aircraft itself.
+        await client.SubscribeAircraft("4840d6");
         using (var connection = await readsb.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(15)))
         {
             await connection.GetStream().WriteAsync(Encoding.ASCII.GetBytes("*8D4840D6202CC371C32CE0576098;\n"));
-            var callsign = await WaitForState(server, "4840d6", s => s.Callsign?.Value == "KLM1023" && s.LastFeed == "avr" && s.Accepted == 2);
+            var callsign = await WaitForState(server, client, "4840d6", s => s.Callsign?.Value == "KLM1023" && s.LastFeed == "avr" && s.Accepted == 2);
             Assert.Equal("Netherlands", callsign.Identity?.Country);
         }
 
@@ -148,6 +150,10 @@ public sealed class ModeSFeedTests
             }
         }
 
+        await using var sbsClient = await sbsServer.ConnectClient();
+        await using var beastClient = await beastServer.ConnectClient();
+        await sbsClient.SubscribeArea(-180, -90, 180, 90);
+        await beastClient.SubscribeArea(-180, -90, 180, 90);
         await PushInPieces(await sbsServer.SbsListenerEndpoint("push"), Encoding.ASCII.GetBytes(sbs.ToString()));
         await PushInPieces(await beastServer.SbsListenerEndpoint("beast"), [.. beast]);
 
@@ -156,8 +162,8 @@ public sealed class ModeSFeedTests
             bool Final(AircraftState s) =>
                 s.Position is { } p && Math.Abs(p.Latitude - flight.Position.Latitude) < 1e-4 && Math.Abs(p.Longitude - flight.Position.Longitude) < 1e-4
                 && s.Callsign is not null && s.GroundSpeedKnots is not null;
-            var fromSbs = await WaitForState(sbsServer, flight.Icao, Final);
-            var fromBeast = await WaitForState(beastServer, flight.Icao, Final);
+            var fromSbs = await WaitForState(sbsServer, sbsClient, flight.Icao, Final);
+            var fromBeast = await WaitForState(beastServer, beastClient, flight.Icao, Final);
 
             // 17-bit CPR: within a few metres of the SBS position.
             Assert.InRange(fromBeast.Position!.Value.Latitude - fromSbs.Position!.Value.Latitude, -1e-4, 1e-4);
@@ -174,7 +180,7 @@ public sealed class ModeSFeedTests
             Assert.Equal(fromSbs.ToSnapshot().Military, fromBeast.ToSnapshot().Military);
         }
 
-        var recon = (await WaitForState(beastServer, Recon, s => s.Position is not null)).ToSnapshot();
+        var recon = (await WaitForState(beastServer, beastClient, Recon, s => s.Position is not null)).ToSnapshot();
         Assert.True(recon.Military);
         Assert.Equal("United States", recon.Country);
     }
@@ -206,7 +212,11 @@ public sealed class ModeSFeedTests
 
     private static double AngleDifference(double a, double b) => ((a - b + 540) % 360) - 180;
 
-    private static async Task<AircraftState> WaitForState(LiveTrackTestServer server, string icao, Func<AircraftState, bool> done)
+    /// <summary>
+    /// The grain's state once it satisfies <paramref name="done"/>, re-read each time the hub sends
+    /// <paramref name="client"/> a frame with the aircraft (a grain sends one after every report it merges).
+    /// </summary>
+    private static async Task<AircraftState> WaitForState(LiveTrackTestServer server, TrackingTestClient client, string icao, Func<AircraftState, bool> done)
     {
         var grains = server.Services.GetRequiredService<IGrainFactory>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -221,11 +231,10 @@ public sealed class ModeSFeedTests
                     return last;
                 }
 
-                // Polling a grain has no change notification to wait on; the timeout bounds the wait.
-                await Task.Delay(50, cts.Token);
+                await client.NextFrame(f => f.Aircraft.Any(a => a.Icao == icao), cts.Token);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             throw new TimeoutException($"Aircraft {icao} did not reach the expected state; last: {last}");
         }

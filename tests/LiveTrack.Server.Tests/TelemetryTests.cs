@@ -23,19 +23,20 @@ public sealed class TelemetryTests
 {
     private const string Fence = "trace-box";
 
-    private static async Task<(LiveTrackTestServer Server, List<Activity> Spans)> Start(double ratio)
+    private static async Task<(LiveTrackTestServer Server, List<Activity> Spans, ChangeSignal Ended)> Start(double ratio)
     {
         var spans = new List<Activity>();
+        var ended = new SpanEndSignal();
         var server = await LiveTrackTestServer.StartAsync(
             settings: new Dictionary<string, string?> { ["LiveTrack:Telemetry:SampleRatio"] = ratio.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+            configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans).AddProcessor(ended)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/geofences");
         request.Headers.Add("X-Api-Key", LiveTrackTestServer.ApiKey);
         request.Content = new StringContent($$"""
             { "type": "Feature", "id": "{{Fence}}", "geometry": { "type": "Polygon", "coordinates": [[[10, 50], [11, 50], [11, 51], [10, 51], [10, 50]]] } }
             """, Encoding.UTF8, "application/geo+json");
         Assert.Equal(HttpStatusCode.Created, (await server.Http.SendAsync(request)).StatusCode);
-        return (server, spans);
+        return (server, spans, ended.Ended);
     }
 
     private static List<Activity> InTrace(List<Activity> spans, string traceId)
@@ -46,26 +47,19 @@ public sealed class TelemetryTests
         }
     }
 
-    private static async Task<List<Activity>> WaitForSpan(List<Activity> spans, string traceId, string name)
+    private static async Task<List<Activity>> WaitForSpan(List<Activity> spans, ChangeSignal ended, string traceId, string name)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var trace = InTrace(spans, traceId);
-            if (trace.Any(s => s.OperationName == name))
-            {
-                return trace;
-            }
-
-            Assert.False(cts.IsCancellationRequested, $"No {name} span in trace {traceId}; it has: {string.Join(", ", trace.Select(s => s.OperationName))}");
-            await Task.Delay(50);
-        }
+        await ended.WaitFor(
+            () => InTrace(spans, traceId).Any(s => s.OperationName == name),
+            () => $"No {name} span in trace {traceId}; it has: {string.Join(", ", InTrace(spans, traceId).Select(s => s.OperationName))}",
+            TimeSpan.FromSeconds(15));
+        return InTrace(spans, traceId);
     }
 
     [Fact]
     public async Task One_sbs_line_entering_a_fence_yields_one_trace_from_the_feed_through_the_grain_to_the_hub_send()
     {
-        var (server, spans) = await Start(ratio: 1);
+        var (server, spans, ended) = await Start(ratio: 1);
         await using var _ = server;
         await using var client = await server.ConnectClient();
         await client.SubscribeGeofence(Fence);
@@ -76,7 +70,7 @@ public sealed class TelemetryTests
 
         var entered = frame.Events.Single(e => e.Icao == icao);
         Assert.NotNull(entered.TraceId);
-        var trace = await WaitForSpan(spans, entered.TraceId!, Spans.HubSend);
+        var trace = await WaitForSpan(spans, ended, entered.TraceId!, Spans.HubSend);
         Activity Named(string name) => trace.Single(s => s.OperationName == name);
         var feed = Named(Spans.FeedReport);
         var deliver = Named(Spans.Deliver);
@@ -100,7 +94,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task At_ratio_zero_plain_positions_make_no_spans_but_a_position_raising_an_event_is_traced()
     {
-        var (server, spans) = await Start(ratio: 0);
+        var (server, spans, ended) = await Start(ratio: 0);
         await using var _ = server;
         await using var client = await server.ConnectClient();
         await client.SubscribeGeofence(Fence);
@@ -114,7 +108,7 @@ public sealed class TelemetryTests
 
         var traceId = frame.Events.Single(e => e.Icao == entering).TraceId;
         Assert.NotNull(traceId);
-        var trace = await WaitForSpan(spans, traceId!, Spans.HubSend);
+        var trace = await WaitForSpan(spans, ended, traceId!, Spans.HubSend);
         var root = trace.Single(s => s.OperationName == Spans.GeofenceEvent);
         Assert.Equal(default, root.ParentSpanId);
         Assert.Equal(entering, root.GetTagItem(Tags.Icao));
@@ -129,7 +123,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task After_a_known_input_the_counters_and_latency_histogram_hold_the_expected_values()
     {
-        var (server, _) = await Start(ratio: 0);
+        var (server, _, _) = await Start(ratio: 0);
         await using var __ = server;
         var factory = server.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var evaluations = new MetricCollector<long>(factory, LiveTrackDiagnostics.SourceName, "livetrack.geofence.evaluations");
@@ -173,33 +167,19 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_set_the_server_sends_traces_and_metrics_over_OTLP()
     {
-        var port = LiveTrackTestServer.FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
         var paths = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var serving = Task.Run(async () =>
+        var posted = new ChangeSignal();
+        await using var collector = await TestHttpEndpoint.StartAsync(async context =>
         {
-            while (listener.IsListening)
-            {
-                try
-                {
-                    var context = await listener.GetContextAsync();
-                    await context.Request.InputStream.CopyToAsync(Stream.Null);
-                    paths.AddOrUpdate(context.Request.Url!.AbsolutePath, 1, (_, n) => n + 1);
-                    context.Response.StatusCode = 200;
-                    context.Response.Close();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-            }
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            paths.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
+            context.Response.StatusCode = 200;
+            posted.Notify();
         });
 
         await using (var server = await LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.GetLeftPart(UriPartial.Authority),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
@@ -211,16 +191,11 @@ public sealed class OtlpExportTests
             await client.SubscribeAircraft(icao);
             await server.PushSbs(Sbs.Position(icao, 10, 10, 10000));
             await client.WaitForAircraft(icao);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while (!(paths.ContainsKey("/v1/traces") && paths.ContainsKey("/v1/metrics")))
-            {
-                Assert.False(cts.IsCancellationRequested, $"OTLP requests seen: {string.Join(", ", paths.Keys)}");
-                await Task.Delay(50);
-            }
+            await posted.WaitFor(
+                () => paths.ContainsKey("/v1/traces") && paths.ContainsKey("/v1/metrics"),
+                () => $"OTLP requests seen: {string.Join(", ", paths.Keys)}");
         }
 
-        listener.Stop();
-        await serving;
         Assert.True(paths["/v1/traces"] > 0 && paths["/v1/metrics"] > 0);
     }
 }

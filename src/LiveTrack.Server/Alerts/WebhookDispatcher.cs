@@ -238,8 +238,6 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
 
     private void DeadLetter(DeadLetter letter)
     {
-        metrics.WebhookDeadLetters.Add(1);
-        LogDeadLetter(logger, letter.Alert.Id, letter.Url, letter.Attempts, letter.LastError);
         lock (gate)
         {
             deadLetters.Add(letter);
@@ -250,6 +248,10 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
 
             SaveDeadLetters();
         }
+
+        // Counted and logged once it is listed: whoever sees the count can find the letter.
+        metrics.WebhookDeadLetters.Add(1);
+        LogDeadLetter(logger, letter.Alert.Id, letter.Url, letter.Attempts, letter.LastError);
     }
 
     /// <summary>The saved dead letters; an unreadable file (empty, truncated) is quarantined so the server still starts.</summary>

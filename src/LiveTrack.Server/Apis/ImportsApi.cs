@@ -17,11 +17,15 @@ public static class ImportsApi
 {
     private const int MaxNameLength = 200;
 
+    /// <summary>The longest <c>wait</c> of <c>GET /api/imports/{id}</c>, in seconds.</summary>
+    internal const int MaxWaitSeconds = 60;
+
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
         var reads = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ApiKeyAuthenticationHandler.ReaderPolicy);
         reads.MapGet("", List).WithName("ListImports").WithSummary("This server's imports, newest first");
-        reads.MapGet("/{id}", Get).WithName("GetImport").WithSummary("One import's state, progress and counts");
+        reads.MapGet("/{id}", Get).WithName("GetImport").WithSummary("One import's state, progress and counts")
+            .WithDescription($"With wait=<seconds> (0–{MaxWaitSeconds}) the answer is held until the import has finished or the wait is over, whichever comes first: a client follows an import with one request instead of polling.");
 
         var writes = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ApiKeyAuthenticationHandler.WriterPolicy);
         writes.MapPost("", Create).WithName("CreateImport").WithSummary("Import a recording (the body is the file)")
@@ -124,20 +128,62 @@ public static class ImportsApi
         return TypedResults.Accepted($"/api/imports/{id}", queued);
     }
 
-    private static Results<Ok<ImportStatus>, ValidationProblem, ProblemHttpResult> Get(string id, IServiceProvider services)
+    private static async Task<Results<Ok<ImportStatus>, ValidationProblem, ProblemHttpResult>> Get(
+        string id, string? wait, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id))
         {
             return ResourceId.Invalid(id);
         }
 
-        return services.GetService<ImportService>()?.Find(id) is { } job
-            ? TypedResults.Ok(job.ToStatus())
-            : TypedResults.Problem(
+        var hold = TimeSpan.Zero;
+        if (wait is not null)
+        {
+            if (!TryParseWait(wait, out hold))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["wait"] = [$"'{Truncate(wait)}' is not a wait: a whole number of seconds from 0 to {MaxWaitSeconds}, such as 30 or 30s."],
+                });
+            }
+        }
+
+        if (services.GetService<ImportService>()?.Find(id) is not { } job)
+        {
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown import",
                 detail: $"No import with id '{Truncate(id)}' on this server (id).",
                 extensions: new Dictionary<string, object?> { ["field"] = "id" });
+        }
+
+        if (hold > TimeSpan.Zero && !job.WhenFinished.IsCompleted)
+        {
+            try
+            {
+                await job.WhenFinished.WaitAsync(hold, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The wait is over: the answer is the status as it is now.
+            }
+        }
+
+        return TypedResults.Ok(job.ToStatus());
+    }
+
+    /// <summary>Whole seconds, optionally with an <c>s</c>: <c>30</c>, <c>30s</c>; 0 to <see cref="MaxWaitSeconds"/>.</summary>
+    internal static bool TryParseWait(string value, out TimeSpan wait)
+    {
+        var digits = value.EndsWith('s') ? value[..^1] : value;
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxWaitSeconds)
+        {
+            wait = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        wait = TimeSpan.Zero;
+        return false;
     }
 
     private static Ok<ImportList> List(IServiceProvider services)

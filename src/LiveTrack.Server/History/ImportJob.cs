@@ -7,6 +7,7 @@ namespace LiveTrack.Server.History;
 public sealed class ImportJob
 {
     private readonly Lock gate = new();
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImportState state = ImportState.Queued;
     private ImportPhase? phase;
     private DateTimeOffset? startedAt;
@@ -52,6 +53,9 @@ public sealed class ImportJob
             }
         }
     }
+
+    /// <summary>Completes when the import has finished (completed or failed): what <c>GET /api/imports/{id}?wait=</c> waits on.</summary>
+    public Task WhenFinished => finished.Task;
 
     public void Start(ImportPhase next, DateTimeOffset at)
     {
@@ -100,6 +104,8 @@ public sealed class ImportJob
             phase = null;
             finishedAt = at;
         }
+
+        finished.TrySetResult();
     }
 
     public void Fail(string reason, ImportProgress? summary, DateTimeOffset at)
@@ -114,6 +120,8 @@ public sealed class ImportJob
             phase = null;
             finishedAt = at;
         }
+
+        finished.TrySetResult();
     }
 
     public ImportStatus ToStatus()
