@@ -76,9 +76,9 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet,
                 switch (arg)
                 {
                     case "--format":
-                        if (ParseFormat(value) is not { } format)
+                        if (ImportFormatNames.Parse(value) is not { } format)
                         {
-                            error = $"--format: '{value}' is not one of auto, trace, aircraft-json, sbs, opensky-json, opensky-csv";
+                            error = $"--format: '{value}' is not one of {ImportFormatNames.Expected}";
                             return null;
                         }
 
@@ -107,7 +107,7 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet,
                         apiKey = value;
                         break;
                     case "--sbs-utc-offset":
-                        if (!TryParseOffset(value, out var offset))
+                        if (!UtcOffsetText.TryParse(value, out var offset))
                         {
                             error = $"--sbs-utc-offset: '{value}' is not an offset between -14:00 and +14:00";
                             return null;
@@ -154,41 +154,7 @@ internal sealed record CliOptions(string Path, ImportOptions Import, bool Quiet,
         }
 
         error = null;
-        var upload = server is null ? null : new UploadOptions(new Uri(server), string.IsNullOrEmpty(apiKey) ? null : apiKey, FormatName(import.Format), alerts, partial, feedGiven ? import.Feed : null);
+        var upload = server is null ? null : new UploadOptions(new Uri(server), string.IsNullOrEmpty(apiKey) ? null : apiKey, ImportFormatNames.NameOf(import.Format), alerts, partial, feedGiven ? import.Feed : null);
         return new CliOptions(path, import, quiet, upload);
-    }
-
-    private static ImportFormat? ParseFormat(string value) => value switch
-    {
-        "auto" => ImportFormat.Auto,
-        "trace" => ImportFormat.ReadsbTrace,
-        "aircraft-json" => ImportFormat.AircraftJson,
-        "sbs" => ImportFormat.Sbs,
-        "opensky-json" => ImportFormat.OpenSkyStates,
-        "opensky-csv" => ImportFormat.OpenSkyCsv,
-        _ => null,
-    };
-
-    private static string FormatName(ImportFormat format) => format switch
-    {
-        ImportFormat.ReadsbTrace => "trace",
-        ImportFormat.AircraftJson => "aircraft-json",
-        ImportFormat.Sbs => "sbs",
-        ImportFormat.OpenSkyStates => "opensky-json",
-        ImportFormat.OpenSkyCsv => "opensky-csv",
-        _ => "auto",
-    };
-
-    private static bool TryParseOffset(string value, out TimeSpan offset)
-    {
-        var negative = value.StartsWith('-');
-        var text = value.TrimStart('+', '-');
-        if (TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out offset) && offset <= TimeSpan.FromHours(14))
-        {
-            offset = negative ? -offset : offset;
-            return true;
-        }
-
-        return false;
     }
 }

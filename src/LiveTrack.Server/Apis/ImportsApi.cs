@@ -39,10 +39,10 @@ public static class ImportsApi
     {
         var errors = new Dictionary<string, string[]>();
         var formatName = format ?? "auto";
-        var parsedFormat = ParseFormat(formatName);
+        var parsedFormat = ImportFormatNames.Parse(formatName);
         if (parsedFormat is null)
         {
-            errors["format"] = [$"'{Truncate(formatName)}' is not an import format: expected auto, trace, aircraft-json, sbs, opensky-json or opensky-csv."];
+            errors["format"] = [$"'{Truncate(formatName)}' is not an import format: expected one of {ImportFormatNames.Expected}."];
         }
 
         var withAlerts = Flag(alerts, "alerts", errors);
@@ -59,7 +59,7 @@ public static class ImportsApi
         }
 
         var offset = TimeSpan.Zero;
-        if (sbsUtcOffset is not null && !TryParseOffset(sbsUtcOffset, out offset))
+        if (sbsUtcOffset is not null && !UtcOffsetText.TryParse(sbsUtcOffset, out offset))
         {
             errors["sbsUtcOffset"] = [$"'{Truncate(sbsUtcOffset)}' is not an offset from UTC between -14:00 and +14:00, such as +02:00."];
         }
@@ -239,32 +239,6 @@ public static class ImportsApi
         }
 
         errors[field] = [$"{field} must be true or false."];
-        return false;
-    }
-
-    /// <summary>The format names of the API and of <c>livetrack-import --format</c>.</summary>
-    internal static ImportFormat? ParseFormat(string value) => value switch
-    {
-        "auto" => ImportFormat.Auto,
-        "trace" => ImportFormat.ReadsbTrace,
-        "aircraft-json" => ImportFormat.AircraftJson,
-        "sbs" => ImportFormat.Sbs,
-        "opensky-json" => ImportFormat.OpenSkyStates,
-        "opensky-csv" => ImportFormat.OpenSkyCsv,
-        _ => null,
-    };
-
-    private static bool TryParseOffset(string value, out TimeSpan offset)
-    {
-        var negative = value.StartsWith('-');
-        var text = value.TrimStart('+', '-');
-        if (TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out offset) && offset <= TimeSpan.FromHours(14))
-        {
-            offset = negative ? -offset : offset;
-            return true;
-        }
-
-        offset = TimeSpan.Zero;
         return false;
     }
 
