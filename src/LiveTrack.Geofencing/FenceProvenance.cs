@@ -52,17 +52,13 @@ public sealed record FenceProvenance
     public const string InternationalWatersKind = "international-waters";
 
     /// <summary>
-    /// The short description an alert or verdict cites, e.g. <c>OSM maritime boundary, 1 km resolution, v1.1.0</c>.
+    /// The short description an alert or verdict cites, e.g. <c>OSM maritime boundary, 1 km resolution, v1.1.0</c>
+    /// (<see cref="FenceCitation.Format"/>).
     /// </summary>
-    public string Citation => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"{DatasetTitle}, {ResolutionText} resolution, v{PackageVersion}");
+    public string Citation => FenceCitation.Format(DatasetTitle, ResolutionMeters, PackageVersion)!;
 
-    private string DatasetTitle => Dataset.StartsWith("osm-maritime", StringComparison.Ordinal) ? "OSM maritime boundary" : Dataset;
-
-    private string ResolutionText => ResolutionMeters >= 1000
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ResolutionMeters / 1000:0.###} km")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ResolutionMeters:0.###} m");
+    /// <summary>The dataset's human name, e.g. <c>OSM maritime boundary</c> for the <c>osm-maritime-*</c> datasets.</summary>
+    public string DatasetTitle => Dataset.StartsWith("osm-maritime", StringComparison.Ordinal) ? "OSM maritime boundary" : Dataset;
 
     /// <inheritdoc/>
     public bool Equals(FenceProvenance? other) =>

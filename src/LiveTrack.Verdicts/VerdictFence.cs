@@ -9,7 +9,7 @@ namespace LiveTrack.Verdicts;
 /// every report's uncertainty: a position closer to the line than this cannot be decided from this fence.
 /// </param>
 /// <param name="Provenance">Where the fence came from.</param>
-public sealed record VerdictFence(GeofenceDefinition Definition, double ToleranceNauticalMiles, FenceProvenance Provenance)
+public sealed record VerdictFence(GeofenceDefinition Definition, double ToleranceNauticalMiles, FenceCitation Provenance)
 {
     /// <summary>
     /// A verdict fence with the tolerance and provenance of the boundary dataset it was imported from
@@ -17,26 +17,7 @@ public sealed record VerdictFence(GeofenceDefinition Definition, double Toleranc
     /// </summary>
     public static VerdictFence From(GeofenceDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        var (stated, tolerance) = FenceProvenance.FromGeoJson(definition.SourceGeoJson);
-        if (definition.Provenance is not { } dataset)
-        {
-            return new VerdictFence(definition, tolerance, stated);
-        }
-
-        var provenance = stated with
-        {
-            Dataset = dataset.Dataset,
-            DatasetTitle = dataset.Dataset.StartsWith("osm-maritime", StringComparison.Ordinal) ? "OSM maritime boundary" : dataset.Dataset,
-            DatasetVersion = dataset.PackageVersion,
-            ResolutionMetres = dataset.ResolutionMeters,
-            Licence = dataset.Licence,
-            Attribution = dataset.Attribution,
-            Kind = dataset.Kind,
-            Country = string.Join(",", dataset.Countries),
-            Version = dataset.FenceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Updated = dataset.ImportedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        return new VerdictFence(definition, dataset.ToleranceNauticalMiles, provenance);
+        var (citation, tolerance) = FenceCitation.Of(definition);
+        return new VerdictFence(definition, tolerance, citation);
     }
 }

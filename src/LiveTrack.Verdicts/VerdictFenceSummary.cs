@@ -1,3 +1,5 @@
+using LiveTrack.Geofencing;
+
 namespace LiveTrack.Verdicts;
 
 /// <summary>The fence's identity and provenance, as the verdict cites it.</summary>
@@ -15,4 +17,4 @@ public sealed record VerdictFenceSummary(
     int? FloorFeet,
     int? CeilingFeet,
     double ToleranceNm,
-    FenceProvenance Provenance);
+    FenceCitation Provenance);

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace LiveTrack.Verdicts;
+namespace LiveTrack.Geofencing;
 
 /// <summary>
-/// Where a fence came from, as its GeoJSON properties say (issue 13): the boundary dataset, its version and licence,
-/// the fence's own version. Every verdict names it.
+/// Where a fence came from, as a verdict cites it (its <c>fence.provenance</c>): the boundary dataset, its version and
+/// licence, the fence's own version. One concept with <see cref="FenceProvenance"/>: a fence imported from a dataset
+/// is cited from that record (<see cref="Of"/>); any other fence from what its GeoJSON properties say.
 /// </summary>
 /// <param name="Dataset">Dataset identifier (property <c>dataset</c>), e.g. <c>osm-maritime-1000m</c>.</param>
 /// <param name="DatasetTitle">Short human name of the dataset (<c>datasetTitle</c>), e.g. "OSM maritime boundary".</param>
@@ -22,7 +23,7 @@ namespace LiveTrack.Verdicts;
 /// bufferNm, radiusNm, submittedGeometry</c>), in ordinal key order; strings as they are, numbers and booleans in
 /// their JSON spelling.
 /// </param>
-public sealed record FenceProvenance(
+public sealed record FenceCitation(
     string? Dataset,
     string? DatasetTitle,
     string? DatasetVersion,
@@ -39,13 +40,41 @@ public sealed record FenceProvenance(
         new(["id", "name", "tags", "floorFt", "ceilingFt", "bufferNm", "radiusNm", "submittedGeometry"], StringComparer.Ordinal);
 
     /// <summary>No provenance.</summary>
-    public static FenceProvenance None { get; } = new(null, null, null, null, null, null, null, null, null, null, new SortedDictionary<string, string>(StringComparer.Ordinal));
+    public static FenceCitation None { get; } = new(null, null, null, null, null, null, null, null, null, null, new SortedDictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// How <paramref name="fence"/> is cited, and its tolerance: those of the boundary dataset it was imported from
+    /// (<see cref="GeofenceDefinition.Provenance"/>) over what its properties state, or else its properties'.
+    /// </summary>
+    public static (FenceCitation Citation, double ToleranceNauticalMiles) Of(GeofenceDefinition fence)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        var (stated, tolerance) = FromGeoJson(fence.SourceGeoJson);
+        if (fence.Provenance is not { } dataset)
+        {
+            return (stated, tolerance);
+        }
+
+        return (stated with
+        {
+            Dataset = dataset.Dataset,
+            DatasetTitle = dataset.DatasetTitle,
+            DatasetVersion = dataset.PackageVersion,
+            ResolutionMetres = dataset.ResolutionMeters,
+            Licence = dataset.Licence,
+            Attribution = dataset.Attribution,
+            Kind = dataset.Kind,
+            Country = string.Join(",", dataset.Countries),
+            Version = dataset.FenceVersion.ToString(CultureInfo.InvariantCulture),
+            Updated = dataset.ImportedAt.ToString("O", CultureInfo.InvariantCulture),
+        }, dataset.ToleranceNauticalMiles);
+    }
 
     /// <summary>
     /// Reads the provenance and the <c>toleranceNm</c> property (0 when absent, negative or not a number) from a
     /// GeoJSON Feature's properties.
     /// </summary>
-    public static (FenceProvenance Provenance, double ToleranceNauticalMiles) FromGeoJson(string featureJson)
+    public static (FenceCitation Provenance, double ToleranceNauticalMiles) FromGeoJson(string featureJson)
     {
         ArgumentNullException.ThrowIfNull(featureJson);
         using var document = JsonDocument.Parse(featureJson);
@@ -87,7 +116,7 @@ public sealed record FenceProvenance(
             ? metres
             : (double?)null;
 
-        return (new FenceProvenance(
+        return (new FenceCitation(
             Get("dataset"),
             Get("datasetTitle"),
             Get("datasetVersion"),
@@ -105,22 +134,28 @@ public sealed record FenceProvenance(
     /// The parenthesis the summary puts after the fence's name, e.g. "OSM maritime boundary, 1 km resolution,
     /// v1.1.0"; null when the fence names no dataset.
     /// </summary>
-    public string? Describe()
+    public string? Describe() => Format(DatasetTitle ?? Dataset, ResolutionMetres, DatasetVersion);
+
+    /// <summary>
+    /// The citation text of a dataset, e.g. <c>OSM maritime boundary, 1 km resolution, v1.1.0</c>, from the parts
+    /// known (null when none is): what verdicts, events and alerts print.
+    /// </summary>
+    public static string? Format(string? datasetTitle, double? resolutionMetres, string? datasetVersion)
     {
         var parts = new List<string>(3);
-        if ((DatasetTitle ?? Dataset) is { } title)
+        if (datasetTitle is { } title)
         {
             parts.Add(title);
         }
 
-        if (ResolutionMetres is { } m)
+        if (resolutionMetres is { } m)
         {
             parts.Add(m >= 1000
                 ? string.Create(CultureInfo.InvariantCulture, $"{m / 1000:0.###} km resolution")
                 : string.Create(CultureInfo.InvariantCulture, $"{m:0.###} m resolution"));
         }
 
-        if (DatasetVersion is { } version)
+        if (datasetVersion is { } version)
         {
             parts.Add(version.StartsWith('v') ? version : "v" + version);
         }
