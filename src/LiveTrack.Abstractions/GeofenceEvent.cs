@@ -1,39 +1,5 @@
 namespace LiveTrack;
 
-/// <summary>What happened between an aircraft and a geofence.</summary>
-[GenerateSerializer, Alias("livetrack.GeofenceEventKind")]
-public enum GeofenceEventKind
-{
-    Entered = 0,
-    Exited = 1,
-    /// <summary>The aircraft went silent (lost) while inside the fence.</summary>
-    LostInside = 2,
-}
-
-/// <summary>Why the event was raised.</summary>
-[GenerateSerializer, Alias("livetrack.GeofenceEventReason")]
-public enum GeofenceEventReason
-{
-    /// <summary>The aircraft crossed the fence's outline, floor or ceiling between two reports.</summary>
-    Crossed = 0,
-    /// <summary>The aircraft's first known position is inside the fence.</summary>
-    FirstSeen = 1,
-    /// <summary>The fence was created (or replaced) around the aircraft.</summary>
-    FenceCreated = 2,
-    /// <summary>The fence was deleted (or replaced) while the aircraft was inside.</summary>
-    FenceDeleted = 3,
-    /// <summary>No report for the lost timeout.</summary>
-    Lost = 4,
-}
-
-/// <summary>A position used as evidence in a geofence event.</summary>
-[GenerateSerializer, Immutable, Alias("livetrack.EventPosition")]
-public readonly record struct EventPosition(
-    [property: Id(0)] double Latitude,
-    [property: Id(1)] double Longitude,
-    [property: Id(2)] int? AltitudeFeet,
-    [property: Id(3)] DateTimeOffset At);
-
 /// <summary>
 /// An aircraft entered, exited or was lost inside a geofence, with the evidence: the reports before and after the
 /// crossing and the crossing point and time interpolated along the great circle between them.
