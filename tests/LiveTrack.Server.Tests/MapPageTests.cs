@@ -193,6 +193,126 @@ public sealed class MapPageTests(MapPageFixture fixture)
     }
 
     [Fact]
+    public async Task A_verdict_over_a_coverage_gap_that_could_hide_an_entry_is_undetermined_and_the_page_draws_the_gap_and_its_reachable_area()
+    {
+        // 26.40°N eastbound at ~580 kt, 3 nm south of a box (south edge 26.45°N), with no reports for 70 s while it
+        // passes the box: the reachable ellipse of the gap (foci ~11.3 nm apart, reach ~14 nm at 1.25 × the observed
+        // speed) is ~4.2 nm wide on each side of the track, so an entry could hide in it.
+        var icao = Icao.New();
+        var fenceId = $"gap-box-{icao}";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/geofences"))
+        {
+            request.Headers.Add("X-Api-Key", LiveTrackTestServer.ApiKey);
+            request.Content = new StringContent($$"""{ "type": "Feature", "id": "{{fenceId}}", "properties": { "name": "Gap box" }, "geometry": { "type": "Polygon", "coordinates": [[[-110.55, 26.45], [-110.45, 26.45], [-110.45, 26.6], [-110.55, 26.6], [-110.55, 26.45]]] } }""", System.Text.Encoding.UTF8, "application/geo+json");
+            (await Server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var start = DateTimeOffset.UtcNow.AddSeconds(-120);
+        var seen = new[] { 0, 1, 2, 3, 17, 18, 19, 20 };
+        var lines = new List<string> { Sbs.Identification(icao, "GAPP21", start) };
+        lines.AddRange(seen.Select(i => Sbs.Position(icao, 26.40, -110.65 + (i * 0.015), 24000, start.AddSeconds(i * 5))));
+        using var writes = new HistoryWrites(Server);
+        await Server.PushSbs([.. lines]);
+        var expected = await RecordedVerdict(writes, icao, fenceId, seen.Length);
+        Assert.Equal("undetermined", expected.GetProperty("outcome").GetString());
+
+        await Browser.Resize(1400, 900);
+        await Browser.Navigate(new Uri(Server.BaseAddress, $"/?fence={fenceId}&lat=26.45&lon=-110.5&zoom=9"));
+        await Browser.WaitUntil($"window.livetrack && livetrack.ready && !!document.querySelector('#verdict-fence option[value=\"{fenceId}\"]')", TimeSpan.FromSeconds(30));
+        await Browser.Evaluate($$"""
+            (() => {
+              document.getElementById('tab-verdict').click();
+              document.getElementById('verdict-icao').value = '{{icao}}';
+              document.getElementById('verdict-fence').value = '{{fenceId}}';
+              document.getElementById('verdict-form').requestSubmit();
+              return true;
+            })()
+            """);
+        await Browser.WaitUntil("livetrack.verdict && livetrack.verdictFeatures > 0 && document.getElementById('verdict-outcome').dataset.outcome", TimeSpan.FromSeconds(20));
+
+        Assert.Equal("undetermined", (string?)await Browser.Evaluate("document.getElementById('verdict-outcome').dataset.outcome"));
+        Assert.StartsWith("Undetermined: GAPP21 and Gap box", (string?)await Browser.Evaluate("document.getElementById('verdict-outcome').textContent"), StringComparison.Ordinal);
+        Assert.Equal(expected.GetProperty("summary").GetString(), (string?)await Browser.Evaluate("document.getElementById('verdict-summary').textContent"));
+        Assert.StartsWith("1 (1 can hide an entry; 1 reachable areas drawn)", (string?)await Browser.Evaluate("document.querySelector('#verdict-facts dd[data-fact=\"coverage gaps\"]').textContent"), StringComparison.Ordinal);
+        Assert.NotEqual("—", (string?)await Browser.Evaluate("document.querySelector('#verdict-facts dd[data-fact=\"reasons\"]').textContent"));
+
+        // The gap: a dashed line between the reports around it, 70 s long, and its reachable area reaching the fence.
+        var gap = await Browser.Evaluate("""
+            (() => {
+              const features = livetrack.layers.verdict.getSource().getFeatures();
+              const line = features.find(f => f.get('evidence') === 'gap');
+              const area = features.find(f => f.get('evidence') === 'gap-reachable-area');
+              const fence = features.find(f => f.get('evidence') === 'fence');
+              return { seconds: line.get('seconds'), canHideEntry: line.get('canHideEntry'), reaches: !!area && area.getGeometry().intersectsExtent(fence.getGeometry().getExtent()) };
+            })()
+            """);
+        Assert.Equal(70, (double)gap!["seconds"]!, 3);
+        Assert.True((bool)gap["canHideEntry"]!);
+        Assert.True((bool)gap["reaches"]!);
+        var gapJson = Assert.Single(expected.GetProperty("gaps").EnumerateArray());
+        Assert.True(gapJson.GetProperty("canHideEntry").GetBoolean());
+        await Browser.Screenshot(Screenshots.PathOf("verdict-gap-undetermined.png"));
+    }
+
+    [Fact]
+    public async Task Labels_of_aircraft_on_top_of_each_other_are_decluttered_and_the_selected_aircraft_keeps_its_label()
+    {
+        // Six aircraft within ~200 m of each other (under a pixel apart at zoom 11) and one 15 km east of them.
+        var cluster = Enumerable.Range(0, 6).Select(_ => Icao.New()).ToList();
+        var lone = Icao.New();
+        var lines = cluster.SelectMany((icao, i) => new[] { Sbs.Identification(icao, $"CLUS{i:00}"), Sbs.Position(icao, 24.5 + (i * 0.0003), -105.5, 30000 + (i * 100)) })
+            .Concat([Sbs.Identification(lone, "LONE01"), Sbs.Position(lone, 24.5, -105.35, 30000)])
+            .ToArray();
+
+        await Browser.Resize(1400, 900);
+        await Browser.Navigate(new Uri(Server.BaseAddress, "/?lat=24.5&lon=-105.43&zoom=11"));
+        await Browser.WaitUntil("window.livetrack && livetrack.ready && livetrack.status === 'connected' && !!livetrack.areaSubscription", TimeSpan.FromSeconds(30));
+        await Server.PushSbs(lines);
+        var all = JsonSerializer.Serialize(cluster.Append(lone));
+        await Browser.WaitUntil($"{all}.every(i => !!livetrack.positionOf(i)) && livetrack.labelBoxes.some(b => b.icao === '{lone}')", TimeSpan.FromSeconds(20));
+
+        var labelled = await ShownLabels();
+        Assert.Single(labelled.Keys.Intersect(cluster));
+        Assert.Contains(lone, labelled.Keys);
+        Assert.True((int)(await Browser.Evaluate("livetrack.labelsHidden"))! >= cluster.Count - 1);
+        AssertNoOverlap(labelled);
+
+        // Selecting one whose label was hidden: its label is placed first and shows; the cluster still shows one.
+        var hidden = cluster.First(c => !labelled.ContainsKey(c));
+        await Browser.WaitUntil($"!!document.querySelector('#aircraft tr[data-icao=\"{hidden}\"]')");
+        await Browser.Evaluate($$"""
+            (() => {
+              const row = document.querySelector('#aircraft tr[data-icao="{{hidden}}"]');
+              row.focus();
+              row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+              return true;
+            })()
+            """);
+        await Browser.WaitUntil($"livetrack.selected === '{hidden}' && livetrack.labelBoxes.some(b => b.icao === '{hidden}')");
+        labelled = await ShownLabels();
+        Assert.Equal([hidden], labelled.Keys.Intersect(cluster));
+        AssertNoOverlap(labelled);
+        await Browser.Screenshot(Screenshots.PathOf("map-decluttered-labels.png"));
+        await Browser.Evaluate("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })), true");
+        await Browser.WaitUntil("livetrack.selected === null");
+
+        async Task<Dictionary<string, double[]>> ShownLabels() =>
+            (await Browser.Evaluate("livetrack.labelBoxes.map(b => ({ icao: b.icao, box: b.box }))"))!.AsArray()
+                .ToDictionary(b => (string)b!["icao"]!, b => b!["box"]!.AsArray().Select(x => (double)x!).ToArray());
+
+        static void AssertNoOverlap(Dictionary<string, double[]> boxes)
+        {
+            foreach (var (a, p) in boxes)
+            {
+                foreach (var (b, q) in boxes.Where(o => string.CompareOrdinal(o.Key, a) > 0))
+                {
+                    Assert.False(p[0] <= q[2] && q[0] <= p[2] && p[1] <= q[3] && q[1] <= p[3], $"the labels of {a} and {b} overlap");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_official_client_decodes_a_MessagePack_frame_to_the_same_content_as_the_JSON_frame()
     {
         await Browser.Navigate(Server.BaseAddress);

@@ -33,6 +33,9 @@
     timeline: [],
     verdict: null,
     verdictFeatures: 0,
+    labelsShown: 0,
+    labelsHidden: 0,
+    labelBoxes: [],
     lastPng: null,
     bench: null,
     filters: { text: '', military: '', altMin: null, altMax: null, source: '' },
@@ -196,6 +199,7 @@
       if (labelsOn) { labels.push(entry); }
     }
     if (selectedEntry) { draw(selectedEntry, selectedEntry.px * ratio, selectedEntry.py * ratio); labels.push(selectedEntry); }
+    state.labelsShown = 0; state.labelsHidden = 0; state.labelBoxes = [];
     if (labels.length) {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.font = '11px ui-monospace, monospace';
@@ -203,10 +207,23 @@
       ctx.lineWidth = 3;
       ctx.strokeStyle = '#000000';
       ctx.fillStyle = '#ffffff';
+      // Decluttered as OpenLayers declutters feature labels (declutter: true): each label's box goes into an R-tree
+      // (ol.structs.RBush) and a label whose box meets one already placed is not drawn. The selected aircraft's
+      // label is placed first, so it always shows; the icons are all drawn.
+      const placed = new ol.structs.RBush();
+      if (selectedEntry) { labels.unshift(labels.pop()); }
       for (const entry of labels) {
         const s = entry.snap;
         const alt = s.onGround ? 'ground' : altitudeOf(s) ?? '';
-        for (const [i, line] of [s.callsign || s.icao, String(alt)].entries()) {
+        const lines = [s.callsign || s.icao, String(alt)];
+        const key = lines.join('\n');
+        if (entry.labelKey !== key) { entry.labelKey = key; entry.labelWidth = Math.max(...lines.map((l) => ctx.measureText(l).width)); }
+        const box = [entry.px - entry.labelWidth / 2 - 2, entry.py + 16, entry.px + entry.labelWidth / 2 + 2, entry.py + 41];
+        if (placed.getInExtent(box).length > 0) { state.labelsHidden++; continue; }
+        placed.insert(box, entry);
+        state.labelsShown++;
+        state.labelBoxes.push({ icao: s.icao, box });
+        for (const [i, line] of lines.entries()) {
           ctx.strokeText(line, entry.px, entry.py + 26 + i * 12);
           ctx.fillText(line, entry.px, entry.py + 26 + i * 12);
         }
