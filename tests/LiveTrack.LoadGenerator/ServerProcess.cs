@@ -32,18 +32,21 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(LoadOptions options)
     {
         var dll = options.ServerDll ?? FindServerDll();
-        var (http, sbs, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+        // Kestrel and the SBS listener bind port 0 and say where they listen; there is no gateway (nothing here is an
+        // Orleans client). Only the silo's port is picked: a silo's address is its identity, advertised before it binds.
+        var silo = SiloPortCandidate();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
             dll,
-            $"--Urls=http://127.0.0.1:{http}",
+            "--Urls=http://127.0.0.1:0",
             "--LiveTrack:Feeds:simulator:Enabled=false",
-            $"--LiveTrack:Feeds:push:Port={sbs}",
+            "--LiveTrack:Feeds:push:Port=0",
             $"--LiveTrack:Feeds:push:Type={(options.Beast ? "BeastListener" : "SbsListener")}",
             $"--LiveTrack:Cluster:SiloPort={silo}",
-            $"--LiveTrack:Cluster:GatewayPort={gateway}",
+            "--LiveTrack:Cluster:GatewayPort=0",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             $"--LiveTrack:Api:Keys:0={options.ApiKey}",
             $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-{Guid.NewGuid():N}")}",
             "--LiveTrack:Geofences:Seed=",
@@ -59,21 +62,41 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_gcServer"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            const string Marker = "Now listening on: ";
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            Console.Error.WriteLine($"[server] {e.Data}");
+            if (e.Data.IndexOf(Marker, StringComparison.Ordinal) is >= 0 and var at)
+            {
+                listening.TrySetResult(new Uri(e.Data[(at + Marker.Length)..].Trim()));
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[server] {e.Data}"); } };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the server exited before it listened"));
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("could not start the server");
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{http}"), sbs);
-        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = baseAddress };
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode && await SbsEndpoint(client) is { } sbs)
                 {
-                    return server;
+                    return new ServerProcess(process, baseAddress, sbs.Port);
                 }
             }
             catch (HttpRequestException)
@@ -87,6 +110,23 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Where the push feed's listener bound (it was given port 0), from <c>/api/feeds</c>; null until it listens.</summary>
+    private static async Task<IPEndPoint?> SbsEndpoint(HttpClient client)
+    {
+        using var feeds = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/feeds"));
+        foreach (var feed in feeds.RootElement.EnumerateArray())
+        {
+            if (feed.GetProperty("name").GetString() == "push"
+                && feed.TryGetProperty("endpoint", out var endpoint) && endpoint.ValueKind == System.Text.Json.JsonValueKind.String
+                && IPEndPoint.TryParse(endpoint.GetString()!, out var bound))
+            {
+                return bound;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>CPU seconds used and resident memory of the server process (Linux /proc); null when unknown or gone.</summary>
@@ -130,7 +170,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new FileNotFoundException("LiveTrack.Server.dll (Release) not found: run `dotnet build -c Release src/LiveTrack.Server` first or pass --server-dll.");
     }
 
-    private static int FreePort()
+    private static int SiloPortCandidate()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
