@@ -75,11 +75,18 @@ internal static class ServerImport
         }
     }
 
+    /// <remarks>
+    /// Each request asks the server to hold its answer until the import has finished or a second has passed
+    /// (<c>?wait=1</c>): the summary prints the moment the import ends, and the bar moves every second meanwhile. A
+    /// server that answers sooner without having finished (one that predates <c>wait</c>) is asked again only after
+    /// <see cref="PollInterval"/>.
+    /// </remarks>
     private static async Task<int> Follow(HttpClient http, string location, ByteBar bar, Stopwatch clock, CancellationToken cancellationToken)
     {
         while (true)
         {
-            using var status = JsonDocument.Parse(await http.GetStringAsync(location, cancellationToken));
+            var asked = clock.Elapsed;
+            using var status = JsonDocument.Parse(await http.GetStringAsync($"{location}?wait=1", cancellationToken));
             var root = status.RootElement;
             var state = root.GetProperty("state").GetString();
             if (state is "Completed" or "Failed")
@@ -90,7 +97,10 @@ internal static class ServerImport
             }
 
             bar.Status(root);
-            await Task.Delay(PollInterval, cancellationToken);
+            if (clock.Elapsed - asked is var took && took < PollInterval)
+            {
+                await Task.Delay(PollInterval - took, cancellationToken);
+            }
         }
     }
 
