@@ -129,7 +129,7 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Ok<ImportStatus>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, string? wait, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
+        string id, string? wait, IServiceProvider services, TimeProvider time, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         if (!ResourceId.IsValid(id))
         {
@@ -159,13 +159,18 @@ public static class ImportsApi
 
         if (hold > TimeSpan.Zero && !job.WhenFinished.IsCompleted)
         {
+            // A server that stops answers the waits at once (with the status as it is) instead of holding its shutdown.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             try
             {
-                await job.WhenFinished.WaitAsync(hold, time, cancellationToken);
+                await job.WhenFinished.WaitAsync(hold, time, waiting.Token);
             }
             catch (TimeoutException)
             {
                 // The wait is over: the answer is the status as it is now.
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
             }
         }
 
