@@ -10,6 +10,12 @@ public sealed class LiveTrackClusterOptions
 {
     public const string SectionName = "LiveTrack:Cluster";
 
+    /// <summary>Where the cluster's membership, reminders and grain state live.</summary>
+    public ClusterProvider Provider { get; set; } = ClusterProvider.Localhost;
+
+    /// <summary>Npgsql connection string of the shared database (required when <see cref="Provider"/> is PostgreSql).</summary>
+    public string? ConnectionString { get; set; }
+
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
