@@ -219,6 +219,88 @@ public sealed class RuleEngine
         return Ordered(alerts);
     }
 
+    /// <summary>What the engine remembers, as plain data (see <see cref="Restore"/>).</summary>
+    public RuleEngineState Export() => new()
+    {
+        Serial = serial,
+        Dwells = [.. dwells.Values.SelectMany(d => d.Values).OrderBy(d => d.Serial)
+            .Select(d => new PendingDwellState(d.RuleId, d.Serial, d.Deadline, d.RuleFenceId, d.RuleTag, d.Entered))],
+        Holds = [.. holds.Values.SelectMany(h => h.Values).OrderBy(h => h.Serial)
+            .Select(h => new HoldState(h.RuleId, h.Serial, h.Deadline, h.Kind, h.Code, h.Start, h.Fired))],
+        Cooldowns = [.. cooldowns.OrderBy(c => c.Key.RuleId, StringComparer.Ordinal).ThenBy(c => c.Key.Icao, StringComparer.Ordinal)
+            .Select(c => new CooldownState(c.Key.RuleId, c.Key.Icao, c.Value))],
+    };
+
+    /// <summary>
+    /// Replaces what the engine remembers with <paramref name="state"/> (from <see cref="Export"/>). The next call
+    /// re-checks it against the rules passed then, as after any rule change.
+    /// </summary>
+    public void Restore(RuleEngineState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        dwells.Clear();
+        holds.Clear();
+        cooldowns.Clear();
+        deadlines.Clear();
+        lastRules = null;
+        nextSweep = DateTimeOffset.MinValue;
+        serial = state.Serial;
+        foreach (var d in state.Dwells)
+        {
+            var pending = new PendingDwell
+            {
+                RuleId = d.RuleId,
+                Icao = d.Entered.Icao,
+                Serial = d.Serial,
+                Deadline = d.Deadline,
+                RuleFenceId = d.RuleFenceId,
+                RuleTag = d.RuleTag,
+                Entered = d.Entered,
+            };
+            var key = (d.Entered.Icao, d.Entered.FenceId);
+            if (!dwells.TryGetValue(key, out var forFence))
+            {
+                dwells[key] = forFence = new Dictionary<string, PendingDwell>(StringComparer.Ordinal);
+            }
+
+            if (forFence.TryAdd(d.RuleId, pending))
+            {
+                deadlines.Add(pending);
+            }
+        }
+
+        foreach (var h in state.Holds)
+        {
+            var hold = new Hold
+            {
+                RuleId = h.RuleId,
+                Icao = h.Start.Icao,
+                Serial = h.Serial,
+                Deadline = h.Deadline,
+                Kind = h.Kind,
+                Code = h.Code,
+                Start = h.Start,
+                Fired = h.Fired,
+            };
+            if (!holds.TryGetValue(hold.Icao, out var forAircraft))
+            {
+                holds[hold.Icao] = forAircraft = new Dictionary<string, Hold>(StringComparer.Ordinal);
+            }
+
+            if (forAircraft.TryAdd(h.RuleId, hold) && !h.Fired && h.Deadline > h.Start.At)
+            {
+                deadlines.Add(hold);
+            }
+        }
+
+        foreach (var c in state.Cooldowns)
+        {
+            cooldowns[(c.RuleId, c.Icao)] = c.Until;
+        }
+
+        serial = Math.Max(serial, deadlines.Count == 0 ? 0 : deadlines.Max(p => p.Serial));
+    }
+
     private static (bool Met, AlertTriggerKind Kind, string? Code, TimeSpan HeldFor) Condition(AlertRule rule, AircraftSignal signal) =>
         rule.Trigger switch
         {
