@@ -14,8 +14,29 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
 
     public IReadOnlyCollection<string> Inside => inside.Keys;
 
+    /// <summary>The last number of this aircraft's event and signal sequence.</summary>
+    public long Sequence => sequence;
+
     /// <summary>The next number of this aircraft's event and signal sequence.</summary>
     public long NextSequence() => ++sequence;
+
+    /// <summary>
+    /// Resumes a persisted membership (fences no longer in <paramref name="index"/> are dropped) and sequence (kept
+    /// increasing): the next position raises no FirstSeen for a fence the aircraft was already inside.
+    /// </summary>
+    public void Restore(long savedSequence, IEnumerable<string> fenceIds, GeofenceIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(fenceIds);
+        ArgumentNullException.ThrowIfNull(index);
+        sequence = Math.Max(sequence, savedSequence);
+        foreach (var id in fenceIds)
+        {
+            if (index.Find(id) is { } fence)
+            {
+                inside[id] = fence;
+            }
+        }
+    }
 
     /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
     public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
@@ -23,9 +44,22 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         var events = new List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>();
         if (before is not { } from)
         {
-            foreach (var fence in index.Containing(after.Latitude, after.Longitude, after.AltitudeFeet))
+            var containing = index.Containing(after.Latitude, after.Longitude, after.AltitudeFeet);
+            foreach (var fence in containing)
             {
-                events.Add((null, GeofenceEventKind.Entered, GeofenceEventReason.FirstSeen, fence, after.Time));
+                if (!inside.ContainsKey(fence.Id))
+                {
+                    events.Add((null, GeofenceEventKind.Entered, GeofenceEventReason.FirstSeen, fence, after.Time));
+                }
+            }
+
+            // Restored membership (see Restore): a fence left while the aircraft was not tracked is exited now.
+            foreach (var (id, fence) in inside)
+            {
+                if (!containing.Any(f => f.Id == id))
+                {
+                    events.Add((null, GeofenceEventKind.Exited, GeofenceEventReason.Crossed, index.Find(id) ?? fence, after.Time));
+                }
             }
         }
         else

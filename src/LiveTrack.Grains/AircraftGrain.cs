@@ -10,7 +10,8 @@ namespace LiveTrack.Grains;
 
 /// <summary>
 /// One aircraft. Placed on the silo whose feed first reports it, so the hot ingestion path stays local; hub clients
-/// on other silos receive its changes through the traffic fan-out. State is live data held in memory only. Every new
+/// on other silos receive its changes through the traffic fan-out. State is live data held in memory, except the
+/// fences it is inside and its event sequence, persisted only when events change them (crossings are rare). Every new
 /// position is evaluated against the silo's geofence index; events go to the hub fan-out and to the fence's stream.
 /// Accepted positions, field changes and events are handed to the silo's history writer (queued, never awaited).
 /// </summary>
@@ -24,7 +25,8 @@ public sealed class AircraftGrain(
     IOptions<TrackingOptions> options,
     LiveTrackMetrics metrics,
     ILogger<AircraftGrain> logger,
-    LiveTrack.Identity.IAircraftIdentityProvider identities) : Grain, IAircraftGrain
+    LiveTrack.Identity.IAircraftIdentityProvider identities,
+    [PersistentState("fences", LiveTrackStorage.StateName)] IPersistentState<AircraftFenceState> fenceState) : Grain, IAircraftGrain
 {
     private readonly TrackingOptions tracking = options.Value;
     private AircraftTrack? track;
@@ -35,7 +37,38 @@ public sealed class AircraftGrain(
 
     private AircraftTrack Track => track ??= new AircraftTrack(this.GetPrimaryKeyString(), tracking) { Identity = identities.Find(this.GetPrimaryKeyString()) };
 
-    private AircraftFences Fences => fences ??= new AircraftFences(this.GetPrimaryKeyString(), timeProvider.GetUtcNow());
+    private AircraftFences Fences => fences ??= Restored();
+
+    private AircraftFences Restored()
+    {
+        var restored = new AircraftFences(this.GetPrimaryKeyString(), timeProvider.GetUtcNow());
+        if (fenceState.RecordExists)
+        {
+            restored.Restore(fenceState.State.Sequence, fenceState.State.Inside, geofences.Current);
+        }
+
+        return restored;
+    }
+
+    /// <summary>Persists the membership and sequence after events (a failure is logged; the next event retries).</summary>
+    private async Task SaveFences()
+    {
+        if (fences is not { } current)
+        {
+            return;
+        }
+
+        fenceState.State.Sequence = current.Sequence;
+        fenceState.State.Inside = [.. current.Inside.Order(StringComparer.Ordinal)];
+        try
+        {
+            await fenceState.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            AircraftLog.SaveFailed(logger, this.GetPrimaryKeyString(), ex);
+        }
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -192,6 +225,7 @@ public sealed class AircraftGrain(
 
     private async Task Publish(List<GeofenceEvent> events)
     {
+        await SaveFences();
         outbox.Events(events);
         foreach (var e in events)
         {
@@ -283,4 +317,7 @@ internal static partial class AircraftLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Publishing signal {Sequence} of {Icao} on the stream failed")]
     public static partial void SignalPublishFailed(ILogger logger, string icao, long sequence, Exception exception);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Persisting the fence membership of {Icao} failed")]
+    public static partial void SaveFailed(ILogger logger, string icao, Exception exception);
 }

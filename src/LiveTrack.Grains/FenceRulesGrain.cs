@@ -11,8 +11,8 @@ namespace LiveTrack.Grains;
 /// </summary>
 [ImplicitStreamSubscription(LiveTrackStreams.GeofenceEventsNamespace)]
 [GrainType("fence-rules")]
-public sealed class FenceRulesGrain(IAlertRuleProvider rules, IGeofenceIndexProvider geofences, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<FenceRulesGrain> logger)
-    : RuleGrain<GeofenceEvent>(rules, timeProvider, tracking, metrics, logger), IFenceRulesGrain
+public sealed class FenceRulesGrain([PersistentState(RuleGrainState.Name, LiveTrackStorage.StateName)] IPersistentState<RuleGrainState> state, IAlertRuleProvider rules, IGeofenceIndexProvider geofences, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<FenceRulesGrain> logger)
+    : RuleGrain<GeofenceEvent>(state, rules, timeProvider, tracking, metrics, logger), IFenceRulesGrain
 {
     protected override IReadOnlyList<Alert> Evaluate(RuleEngine engine, GeofenceEvent item, RuleSet rules, DateTimeOffset now) =>
         engine.OnGeofenceEvent(item, geofences.Current.Find(item.FenceId)?.Tags ?? [], rules, now);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using LiveTrack.Alerting;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -11,10 +12,16 @@ namespace LiveTrack.Grains;
 /// <summary>
 /// The shared part of the rule grains: one <see cref="RuleEngine"/> per partition, evaluated on each stream item and
 /// on a timer armed for the engine's next dwell or hold deadline (no polling), alerts handed to the journal.
+/// The engine's state (cooldowns, pending dwells and holds) is persisted whenever it changes, and a reminder due at
+/// the next deadline reactivates the grain after a restart or on another silo, so a deadline fires on time.
 /// </summary>
-public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger logger)
-    : Grain, IStreamSubscriptionObserver, IAsyncObserver<T>
+public abstract class RuleGrain<T>(IPersistentState<RuleGrainState> state, IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger logger)
+    : Grain, IStreamSubscriptionObserver, IAsyncObserver<T>, IRemindable
 {
+    /// <summary>The reminder that reactivates a grain with a pending deadline.</summary>
+    public const string DeadlineReminder = "deadline";
+
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     private const int MaxUnrecorded = 10_000;
     private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(5);
     private readonly RuleEngine engine = new();
@@ -23,8 +30,30 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
     private IGrainTimer? deadlineTimer;
     private IGrainTimer? retryTimer;
     private DateTimeOffset? armedFor;
+    private IGrainReminder? reminder;
+    private DateTimeOffset? reminderDue;
 
     public Task<int> Tracked() => Task.FromResult(engine.TrackedCount);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Engine is { } saved)
+        {
+            try
+            {
+                engine.Restore(JsonSerializer.Deserialize<RuleEngineState>(saved, AlertJson.Options) ?? new RuleEngineState());
+            }
+            catch (JsonException ex)
+            {
+                RuleLog.StateUnreadable(logger, this.GetPrimaryKeyString(), ex);
+            }
+        }
+
+        reminder = await this.GetReminder(DeadlineReminder, cancellationToken);
+        await Arm();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Arm();
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -47,7 +76,7 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
         {
             // Never throw back to the stream: a redelivered item would find its alert already in cooldown (lost).
             // Alerts the journal could not take are kept and retried (their ids make a retry idempotent).
-            Arm();
+            await Arm();
         }
     }
 
@@ -75,14 +104,17 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
         }
         finally
         {
-            Arm();
+            await Arm();
         }
     }
 
-    private void Arm()
+    /// <summary>Persists the engine's state when it changed, then arms the timer and reminder for the next deadline.</summary>
+    private async Task Arm()
     {
         var fireAt = engine.NextDeadline;
         var next = fireAt is { } deadline ? deadline + lateness : (DateTimeOffset?)null;
+        await Persist();
+        await Remind(next);
         if (next == armedFor)
         {
             return;
@@ -105,6 +137,63 @@ public abstract class RuleGrain<T>(IAlertRuleProvider rules, TimeProvider timePr
         else if (engine.TrackedCount > 0 && rules.Current.All.Count > 0)
         {
             DelayDeactivation(rules.Current.All.Max(r => r.Cooldown));
+        }
+    }
+
+    /// <summary>Writes the engine's state when it differs from the one stored (a failure is logged; the next change retries).</summary>
+    private async Task Persist()
+    {
+        var exported = engine.Export();
+        var json = exported.IsEmpty ? null : JsonSerializer.Serialize(exported, AlertJson.Options);
+        if (string.Equals(json, state.State.Engine, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var previous = state.State.Engine;
+        state.State.Engine = json;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State.Engine = previous;
+            RuleLog.PersistFailed(logger, this.GetPrimaryKeyString(), ex);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a reminder due no later than the next deadline while one is pending (it reactivates the grain after a
+    /// restart), and removes it when none is. Updated only when the deadline moves earlier: a later one is met by the
+    /// reminder's period.
+    /// </summary>
+    private async Task Remind(DateTimeOffset? next)
+    {
+        try
+        {
+            if (next is null)
+            {
+                if (reminder is not null)
+                {
+                    await this.UnregisterReminder(reminder);
+                    reminder = null;
+                    reminderDue = null;
+                }
+
+                return;
+            }
+
+            if (reminder is null || reminderDue is null || next < reminderDue)
+            {
+                var due = next.Value - timeProvider.GetUtcNow();
+                reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, ReminderPeriod);
+                reminderDue = next;
+            }
+        }
+        catch (Exception ex)
+        {
+            RuleLog.ReminderFailed(logger, this.GetPrimaryKeyString(), ex);
         }
     }
 
@@ -172,4 +261,13 @@ internal static partial class RuleLog
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Recording {Count} alerts in the journal failed; retrying")]
     public static partial void RecordFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Persisting the rule state of {Key} failed; retried at its next change")]
+    public static partial void PersistFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "The stored rule state of {Key} is unreadable; starting empty")]
+    public static partial void StateUnreadable(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Updating the deadline reminder of {Key} failed")]
+    public static partial void ReminderFailed(ILogger logger, string key, Exception exception);
 }

@@ -11,8 +11,8 @@ namespace LiveTrack.Grains;
 /// </summary>
 [ImplicitStreamSubscription(LiveTrackStreams.SignalsNamespace)]
 [GrainType("signal-rules")]
-public sealed class SignalRulesGrain(IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<SignalRulesGrain> logger)
-    : RuleGrain<AircraftSignal>(rules, timeProvider, tracking, metrics, logger), ISignalRulesGrain
+public sealed class SignalRulesGrain([PersistentState(RuleGrainState.Name, LiveTrackStorage.StateName)] IPersistentState<RuleGrainState> state, IAlertRuleProvider rules, TimeProvider timeProvider, IOptions<TrackingOptions> tracking, LiveTrackMetrics metrics, ILogger<SignalRulesGrain> logger)
+    : RuleGrain<AircraftSignal>(state, rules, timeProvider, tracking, metrics, logger), ISignalRulesGrain
 {
     protected override IReadOnlyList<Alert> Evaluate(RuleEngine engine, AircraftSignal item, RuleSet rules, DateTimeOffset now) =>
         engine.OnSignal(item, rules, now);

@@ -38,6 +38,8 @@ internal static class GrainMemory
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddLiveTrackGrains();
+            silo.AddMemoryGrainStorage(LiveTrackStorage.StateName);
+            silo.UseInMemoryReminderService();
 
             // Nothing may be declared lost and deactivated while measured, however slow the machine.
             silo.Services.Configure<TrackingOptions>(options => options.LostAfter = TimeSpan.FromHours(1));

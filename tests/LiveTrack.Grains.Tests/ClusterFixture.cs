@@ -38,6 +38,8 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddLiveTrackGrains();
+            silo.AddMemoryGrainStorage(LiveTrackStorage.StateName);
+            silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ITrafficObserver>(Traffic);

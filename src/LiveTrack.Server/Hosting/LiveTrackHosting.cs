@@ -7,6 +7,7 @@ using LiveTrack.Server.Apis;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Server.History;
 using LiveTrack.Server.Identity;
+using LiveTrack.Server.Storage;
 using LiveTrack.Grains;
 using LiveTrack.History;
 using LiveTrack.Ingestion;
@@ -65,10 +66,16 @@ public static class LiveTrackHosting
                 serviceId: cluster.ServiceId,
                 clusterId: cluster.ClusterId);
             silo.AddLiveTrackGrains();
+            if (cluster.Provider != ClusterProvider.PostgreSql)
+            {
+                silo.AddLiveTrackEmbeddedState();
+            }
+
             silo.AddActivityPropagation();
         });
         builder.AddLiveTrackIdentity();
 
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveTrackClusterOptions>().BindConfiguration(LiveTrackClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrackingHubOptions>().BindConfiguration(TrackingHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Map.MapOptions>().BindConfiguration(Map.MapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -117,6 +124,7 @@ public static class LiveTrackHosting
             .ValidateWithKeys<GeofenceOptions>(GeofenceOptions.SectionName)
             .ValidateWithKeys<AlertOptions>(AlertOptions.SectionName)
             .ValidateWithKeys<LiveTrackClusterOptions>(LiveTrackClusterOptions.SectionName)
+            .ValidateWithKeys<StorageOptions>(StorageOptions.SectionName)
             .ValidateWithKeys<TrackingHubOptions>(TrackingHubOptions.SectionName)
             .ValidateWithKeys<Map.MapOptions>(Map.MapOptions.SectionName)
             .ValidateWithKeys<TrackingOptions>(TrackingOptions.SectionName)
