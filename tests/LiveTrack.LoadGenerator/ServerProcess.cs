@@ -54,6 +54,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             "--LiveTrack:Alerts:Seed=",
             $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-rules-{Guid.NewGuid():N}")}",
             $"--LiveTrack:Alerts:HistoryPath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-alerts-{Guid.NewGuid():N}")}",
+            $"--LiveTrack:Storage:StatePath={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-state-{Guid.NewGuid():N}")}",
             $"--LiveTrack:History:Store={options.History}",
             $"--LiveTrack:History:Path={Path.Combine(Path.GetTempPath(), $"livetrack-loadgen-history-{Guid.NewGuid():N}", "history.duckdb")}",
         })

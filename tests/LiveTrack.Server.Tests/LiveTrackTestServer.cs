@@ -102,6 +102,7 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
             ["LiveTrack:Geofences:StorePath"] = Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}"),
             ["LiveTrack:Alerts:RulesPath"] = Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}"),
             ["LiveTrack:Alerts:HistoryPath"] = Path.Combine(Path.GetTempPath(), $"livetrack-alerts-{Guid.NewGuid():N}"),
+            ["LiveTrack:Storage:StatePath"] = Path.Combine(Path.GetTempPath(), $"livetrack-state-{Guid.NewGuid():N}"),
             ["LiveTrack:History:Path"] = Path.Combine(Path.GetTempPath(), $"livetrack-history-{Guid.NewGuid():N}", "history.duckdb"),
             ["LiveTrack:History:FlushInterval"] = "00:00:00.100",
             ["LiveTrack:Api:Keys:0"] = ApiKey,
