@@ -30,7 +30,7 @@ public sealed class AlertJournalGrain(
             outbox.Alert(recorded);
             if (rules.Current.Find(alert.RuleId) is { Webhooks.Count: > 0 } rule)
             {
-                delivery.Enqueue(recorded, rule.Webhooks);
+                await delivery.Enqueue(recorded, rule.Webhooks);
             }
         }
 

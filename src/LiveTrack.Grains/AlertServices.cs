@@ -50,9 +50,7 @@ internal sealed class InMemoryAlertStore : IAlertStore, IAlertDelivery
         }
     }
 
-    public void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
-    {
-    }
+    public Task Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks) => Task.CompletedTask;
 
     public IReadOnlyList<DeadLetter> DeadLetters() => [];
 

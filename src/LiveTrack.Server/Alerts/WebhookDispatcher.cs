@@ -16,7 +16,9 @@ namespace LiveTrack.Server.Alerts;
 /// <see cref="WebhookOptions.GiveUpAfter"/>; then, or at once for any other status, the delivery becomes a dead letter
 /// kept in <c>dead-letters.json</c>, listed by the API and re-sendable. Each delivery runs on its own, so a slow or
 /// failing webhook never delays rule evaluation or other deliveries; redirects are not followed and every attempt
-/// re-checks the allow-list.
+/// re-checks the allow-list. A delivery is stored (<see cref="IWebhookDeliveryStore"/>) before its first attempt and
+/// removed once acknowledged or dead-lettered: one in flight when the server stops or is killed resumes at the next
+/// start, with the same delivery id and idempotency key.
 /// </summary>
 public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, IDisposable
 {
@@ -35,11 +37,13 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     private readonly Lock gate = new();
     private readonly List<DeadLetter> deadLetters;
     private readonly HashSet<Task> running = [];
+    private readonly IWebhookDeliveryStore queue;
 
-    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IWebhookDeliveryStore queue, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.httpClients = httpClients;
+        this.queue = queue;
         this.rules = rules;
         this.options = options.Value.Webhooks;
         this.timeProvider = timeProvider;
@@ -52,12 +56,12 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         deadLetters = LoadDeadLetters();
     }
 
-    public void Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
+    public async Task Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
     {
         ArgumentNullException.ThrowIfNull(webhooks);
         foreach (var target in webhooks)
         {
-            Start(alert, target);
+            await Queue(alert, target);
         }
     }
 
@@ -69,7 +73,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
     }
 
-    public Task<bool> Resend(string deadLetterId)
+    public async Task<bool> Resend(string deadLetterId)
     {
         // Found, checked and taken off the list in one step: of two concurrent re-sends of one letter, one sends.
         DeadLetter? letter;
@@ -82,17 +86,33 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
             target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
             if (letter is null || target is null || !deadLetters.Remove(letter))
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             SaveDeadLetters();
         }
 
-        Start(letter.Alert, target);
-        return Task.FromResult(true);
+        await Queue(letter.Alert, target);
+        return true;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Resumes the deliveries left queued by the last run (stopped or killed before they were acknowledged).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var delivery in await queue.LoadAll(cancellationToken))
+        {
+            var target = rules.Current.Find(delivery.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == delivery.Url);
+            if (target is null)
+            {
+                // Its rule or webhook is gone: nothing to sign it with. Kept as a dead letter, as a give-up would be.
+                await GiveUp(delivery, delivery.LastError ?? "the rule or its webhook was removed before the delivery succeeded");
+                continue;
+            }
+
+            LogResumed(logger, delivery.Alert.Id, delivery.Url, delivery.Attempts);
+            Start(delivery, target);
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -112,29 +132,38 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         slots.Dispose();
     }
 
-    private void Start(Alert alert, WebhookTarget target)
+    /// <summary>Stores a new delivery (before its first attempt: once this returns, it survives a crash), then starts it.</summary>
+    private async Task Queue(Alert alert, WebhookTarget target)
+    {
+        var delivery = new PendingDelivery(Guid.NewGuid().ToString("N"), alert, target.Url.AbsoluteUri, timeProvider.GetUtcNow());
+        await queue.Save(delivery, CancellationToken.None);
+        Start(delivery, target);
+    }
+
+    private void Start(PendingDelivery delivery, WebhookTarget target)
     {
         lock (gate)
         {
             if (stopping.IsCancellationRequested)
             {
-                return;
+                return; // Stays queued: the next start resumes it.
             }
 
-            var task = Task.Run(() => Deliver(alert, target, stopping.Token));
+            var task = Task.Run(() => Deliver(delivery, target, stopping.Token));
             running.Add(task);
             task.ContinueWith(t => { lock (gate) { running.Remove(t); } }, TaskScheduler.Default);
         }
     }
 
-    private async Task Deliver(Alert alert, WebhookTarget target, CancellationToken cancellationToken)
+    private async Task Deliver(PendingDelivery delivery, WebhookTarget target, CancellationToken cancellationToken)
     {
+        var alert = delivery.Alert;
         var body = AlertJson.SerializeToUtf8Bytes(alert);
         var signature = WebhookSignature.Sign(body, target.Secret);
-        var deliveryId = Guid.NewGuid().ToString("N");
-        var first = timeProvider.GetUtcNow();
-        string? error = null;
-        var attempts = 0;
+        var deliveryId = delivery.Id;
+        var first = delivery.QueuedAt;
+        string? error = delivery.LastError;
+        var attempts = delivery.Attempts;
         try
         {
             while (true)
@@ -143,10 +172,13 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
                 var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, cancellationToken);
                 if (ok)
                 {
+                    await Forget(delivery);
                     return;
                 }
 
                 error = failure;
+                delivery = delivery with { Attempts = attempts, LastError = failure };
+                await queue.Save(delivery, CancellationToken.None);
                 var delay = retry ? schedule.NextDelay(attempts, timeProvider.GetUtcNow() - first, Random.Shared) : null;
                 if (delay is not { } wait)
                 {
@@ -158,7 +190,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error = "the server stopped before the delivery succeeded";
+            return; // The server is stopping: the delivery stays queued and resumes at the next start.
         }
         catch (Exception ex)
         {
@@ -166,16 +198,36 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
             error = ex.Message;
         }
 
+        await GiveUp(delivery with { Attempts = attempts }, error);
+    }
+
+    /// <summary>The delivery becomes a dead letter (listed, re-sendable) and leaves the queue.</summary>
+    private async Task GiveUp(PendingDelivery delivery, string? error)
+    {
         DeadLetter(new DeadLetter
         {
-            Id = deliveryId,
-            Alert = alert,
-            Url = target.Url.AbsoluteUri,
-            Attempts = attempts,
+            Id = delivery.Id,
+            Alert = delivery.Alert,
+            Url = delivery.Url,
+            Attempts = delivery.Attempts,
             LastError = error,
-            FirstAttemptAt = first,
+            FirstAttemptAt = delivery.QueuedAt,
             DeadAt = timeProvider.GetUtcNow(),
         });
+        await Forget(delivery);
+    }
+
+    /// <summary>Removes a finished delivery from the queue; a failure is logged (the next start would resend it, same key).</summary>
+    private async Task Forget(PendingDelivery delivery)
+    {
+        try
+        {
+            await queue.Delete(delivery.Id, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotDequeued(logger, delivery.Alert.Id, ex);
+        }
     }
 
     /// <summary>One POST. Returns success, whether a failure is worth retrying, and what went wrong.</summary>
@@ -299,6 +351,12 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Webhook delivery of alert {AlertId} to {Url} given up after {Attempts} attempts: {Error}")]
     private static partial void LogDeadLetter(ILogger logger, string alertId, string url, int attempts, string? error);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Resuming the webhook delivery of alert {AlertId} to {Url} after {Attempts} attempts")]
+    private static partial void LogResumed(ILogger logger, string alertId, string url, int attempts);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Error, Message = "The finished webhook delivery of alert {AlertId} could not be removed from the queue")]
+    private static partial void LogNotDequeued(ILogger logger, string alertId, Exception exception);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Webhook for alert {AlertId} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string alertId, string reason);

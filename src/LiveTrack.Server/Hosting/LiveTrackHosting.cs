@@ -48,6 +48,7 @@ public static class LiveTrackHosting
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<IAlertStore, FileAlertStore>();
+        services.AddSingleton<IWebhookDeliveryStore>(sp => new FileWebhookDeliveryStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.HistoryPath, "deliveries"), sp.GetRequiredService<ILogger<FileWebhookDeliveryStore>>()));
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
