@@ -22,6 +22,19 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public async Task Storage_settings_are_validated_at_start_naming_their_keys()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Storage:Provider"] = "PostgreSql",
+        }));
+
+        var problems = StartupErrors.Describe(failure);
+        Assert.True(problems.Any(p => p.StartsWith("LiveTrack:Storage:ConnectionString: ", StringComparison.Ordinal)), string.Join(" | ", problems));
+        Assert.True(problems.Any(p => p.StartsWith("LiveTrack:Storage:Provider: ", StringComparison.Ordinal)), string.Join(" | ", problems));
+    }
+
+    [Fact]
     public async Task Every_invalid_settings_class_is_reported_at_once_not_only_the_first()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
