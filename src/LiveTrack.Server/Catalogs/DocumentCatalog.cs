@@ -300,7 +300,10 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
         {
             if (items.TryGetValue(id, out var previous))
             {
-                await store.Save(ToStored(previous, VersionOf(id)), CancellationToken.None);
+                // Put back as a new version: the store keeps the higher version, and the failed write's is newer.
+                var version = NextVersion(id);
+                await store.Save(ToStored(previous, version), CancellationToken.None);
+                Set(previous, version);
             }
             else
             {

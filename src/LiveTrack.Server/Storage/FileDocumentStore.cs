@@ -13,6 +13,10 @@ public interface IDocumentStore<T> where T : class
     /// <summary>One document, or null when it does not exist.</summary>
     Task<T?> Load(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a document. For versioned documents the higher version wins: a save older than the stored document
+    /// (a lower version) is ignored, so a late or repeated write never undoes a newer one.
+    /// </summary>
     Task Save(T document, CancellationToken cancellationToken);
 
     /// <summary>Removes a document; false when it did not exist.</summary>
@@ -27,9 +31,9 @@ public interface IDocumentStore<T> where T : class
 /// to disk before it is renamed into place (<see cref="DurableFile"/>), so a crash never leaves a half-written
 /// document. A file that cannot be read anyway (empty, truncated, not JSON) is quarantined with a logged error, and
 /// the other documents load. Ids must be URL-safe (the parsers of fences and rules ensure it), which makes them safe
-/// file names too.
+/// file names too. With <c>versionOf</c>, the higher version wins (see <see cref="IDocumentStore{T}.Save"/>).
 /// </summary>
-public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger logger) : IDocumentStore<T>, IDisposable where T : class
+public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger logger, Func<T, long>? versionOf = null) : IDocumentStore<T>, IDisposable where T : class
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -82,6 +86,11 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger l
         {
             Directory.CreateDirectory(folder);
             var path = PathOf(idOf(document)) ?? throw new ArgumentException($"'{idOf(document)}' is not a valid document id.", nameof(document));
+            if (versionOf is not null && File.Exists(path) && await StoredVersion(path, cancellationToken) is { } stored && stored > versionOf(document))
+            {
+                return; // A newer version is stored.
+            }
+
             await DurableFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(document), cancellationToken);
         }
         finally
@@ -108,6 +117,20 @@ public class FileDocumentStore<T>(string folder, Func<T, string> idOf, ILogger l
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The version of the document stored at <paramref name="path"/>; null when it is unreadable (it is replaced).</summary>
+    private async Task<long?> StoredVersion(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken) is { } stored ? versionOf!(stored) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,17 @@
+using LiveTrack.Server.Alerts;
+using LiveTrack.Server.Geofences;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveTrack.Server.Tests;
+
+/// <summary><see cref="StoreContractTests"/> on the file stores (one JSON file per document, in a fresh folder).</summary>
+public sealed class FileStoreContractTests : StoreContractTests
+{
+    private static string Folder() => Path.Combine(Path.GetTempPath(), $"livetrack-contract-{Guid.NewGuid():N}");
+
+    protected override Task<IGeofenceStore> Fences() => Task.FromResult<IGeofenceStore>(new FileGeofenceStore(Folder(), NullLogger<FileGeofenceStore>.Instance));
+
+    protected override Task<IRuleStore> Rules() => Task.FromResult<IRuleStore>(new FileRuleStore(Folder(), NullLogger<FileRuleStore>.Instance));
+
+    protected override Task<IWebhookDeliveryStore> Deliveries() => Task.FromResult<IWebhookDeliveryStore>(new FileWebhookDeliveryStore(Folder(), NullLogger<FileWebhookDeliveryStore>.Instance));
+}
