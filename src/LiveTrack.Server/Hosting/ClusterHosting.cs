@@ -1,5 +1,6 @@
 using System.Net;
 using LiveTrack.Grains;
+using LiveTrack.Ingestion;
 using LiveTrack.Server.Cluster;
 using Orleans.Configuration;
 
@@ -17,6 +18,7 @@ public static class ClusterHosting
         ArgumentNullException.ThrowIfNull(cluster);
         if (cluster.Provider != ClusterProvider.PostgreSql)
         {
+            silo.Services.AddSingleton<IFeedLeases>(new LocalFeedLeases(cluster.EffectiveNodeName));
             return silo.UseLocalhostClustering(
                 siloPort: cluster.SiloPort,
                 gatewayPort: cluster.GatewayPort,
@@ -51,6 +53,7 @@ public static class ClusterHosting
         });
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClusterSchemaStartup>();
+        silo.Services.AddSingleton<IFeedLeases>(sp => new PostgreSqlFeedLeases(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveTrackClusterOptions>>().Value));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = NpgsqlInvariant;
