@@ -182,7 +182,7 @@ public sealed class SiloProcess : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static string ServerDll()
+    internal static string ServerDll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
