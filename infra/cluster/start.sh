@@ -3,7 +3,7 @@
 # installed with apt-get when missing) on a unix socket in the run directory, and three LiveTrack.Server processes in
 # the PostgreSql cluster profile with distinct ports. PIDs and logs go to the run directory; infra/cluster/stop.sh
 # stops everything. Settings (environment): LIVETRACK_RUN (run directory, default /tmp/livetrack-cluster),
-# CONFIGURATION (Release), LIVETRACK_HTTP_BASE (5081: silos on 5081-5083), LIVETRACK_SBS_BASE (31011: push
+# CONFIGURATION (Release), LIVETRACK_SILOS (3), LIVETRACK_HTTP_BASE (5081: silos on 5081-5083), LIVETRACK_SBS_BASE (31011: push
 # listeners on 31011-31013), LIVETRACK_SILO_BASE (11121: silo ports 11121-11123).
 set -euo pipefail
 
@@ -13,6 +13,7 @@ configuration="${CONFIGURATION:-Release}"
 http_base="${LIVETRACK_HTTP_BASE:-5081}"
 sbs_base="${LIVETRACK_SBS_BASE:-31011}"
 silo_base="${LIVETRACK_SILO_BASE:-11121}"
+silos="${LIVETRACK_SILOS:-3}"
 pg_bin=/usr/lib/postgresql/15/bin
 pg_user=postgres
 
@@ -52,7 +53,7 @@ if [ ! -f "$dll" ]; then
     dotnet build -c "$configuration" "$repo/src/LiveTrack.Server" -v q -clp:ErrorsOnly
 fi
 
-for i in 1 2 3; do
+for i in $(seq 1 "$silos"); do
     pidfile="$run/silo-$i.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
         echo "silo-$i already running (pid $(cat "$pidfile"))"
@@ -78,7 +79,7 @@ for i in 1 2 3; do
     echo $! >"$pidfile"
 done
 
-for i in 1 2 3; do
+for i in $(seq 1 "$silos"); do
     http=$((http_base + i - 1))
     for _ in $(seq 1 240); do
         if curl -fsS "http://127.0.0.1:$http/health/ready" >/dev/null 2>&1; then
