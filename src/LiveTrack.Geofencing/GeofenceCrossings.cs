@@ -52,6 +52,10 @@ public static class GeofenceCrossings
         var lateralInside = lateral.Run();
         var profile = new AltitudeProfile(from.AltitudeFeet, to.AltitudeFeet);
         var (verticalInside, vertical) = VerticalTransitions(fence, profile);
+        if (lateral.Transitions.Count == 0 && vertical.Count == 0)
+        {
+            return []; // The usual case: the aircraft stays inside or stays outside.
+        }
 
         var transitions = lateral.Transitions
             .Select(t => (t.Fraction, Lateral: true, t.Inside, Boundary: GeofenceBoundary.Lateral))

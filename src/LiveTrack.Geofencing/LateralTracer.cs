@@ -36,6 +36,12 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
         var start = fence.Covers(arc.From);
         state = start;
         var length = arc.LengthNauticalMiles;
+        if (length > 0 && MeetsNoEdge())
+        {
+            // No edge of the fence comes near the arc: the answer cannot change along it (the usual short move).
+            return start;
+        }
+
         if (length > 0)
         {
             var pieces = (int)Math.Clamp(Math.Ceiling(length / GeofenceCrossings.MaxPieceNauticalMiles), 1, GeofenceCrossings.MaxPieces);
@@ -58,6 +64,26 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
 
         Refine();
         return start;
+    }
+
+    /// <summary>
+    /// Whether the box holding the whole arc (bulge included) meets no edge of the fence: a cheap check before
+    /// tracing. Only for arcs whose box stays within [-180, 180]; others are traced.
+    /// </summary>
+    private bool MeetsNoEdge()
+    {
+        var (minX, maxX, minY, maxY) = arc.Bounds();
+        if (minX < -180 || maxX > 180)
+        {
+            return false;
+        }
+
+        if (!fence.EnvelopeTouches(minX, maxX, minY, maxY))
+        {
+            return true;
+        }
+
+        return fence.EdgesNear(new Envelope(minX, maxX, minY, maxY)).Count == 0;
     }
 
     private void Piece(double s0, GeoPoint p0, double s1, GeoPoint p1, int depth)

@@ -41,7 +41,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
     public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
     {
-        var events = new List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>();
+        List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events = null;
         if (before is not { } from)
         {
             var containing = index.Containing(after.Latitude, after.Longitude, after.AltitudeFeet);
@@ -49,7 +49,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             {
                 if (!inside.ContainsKey(fence.Id))
                 {
-                    events.Add((null, GeofenceEventKind.Entered, GeofenceEventReason.FirstSeen, fence, after.Time));
+                    (events ??= []).Add((null, GeofenceEventKind.Entered, GeofenceEventReason.FirstSeen, fence, after.Time));
                 }
             }
 
@@ -58,44 +58,42 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             {
                 if (!containing.Any(f => f.Id == id))
                 {
-                    events.Add((null, GeofenceEventKind.Exited, GeofenceEventReason.Crossed, index.Find(id) ?? fence, after.Time));
+                    (events ??= []).Add((null, GeofenceEventKind.Exited, GeofenceEventReason.Crossed, index.Find(id) ?? fence, after.Time));
                 }
             }
         }
         else
         {
-            var candidates = index.CandidatesAlong(from.Point, after.Point).Select(f => f.Id).Concat(inside.Keys).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var id in candidates)
+            // The fences the segment comes near, then those the aircraft was inside that it does not come near (a
+            // fence that changed or went away since): no set is built, the aircraft is inside few fences.
+            var along = index.CandidatesAlong(from.Point, after.Point);
+            foreach (var fence in along)
             {
-                if (index.Find(id) is not { } fence)
-                {
-                    continue;
-                }
+                Check(fence, from, after, ref events);
+            }
 
-                var wasInside = inside.ContainsKey(id);
-                foreach (var crossing in GeofenceCrossings.Find(fence, from, after))
+            foreach (var id in inside.Keys)
+            {
+                if (!Listed(along, id) && index.Find(id) is { } fence)
                 {
-                    var kind = crossing.Kind == GeofenceCrossingKind.Entered ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
-                    if ((kind == GeofenceEventKind.Entered) == wasInside)
-                    {
-                        continue; // Already in that state (e.g. after a fence change): nothing to report.
-                    }
-
-                    events.Add((crossing, kind, GeofenceEventReason.Crossed, fence, crossing.Time));
-                    wasInside = kind == GeofenceEventKind.Entered;
-                }
-
-                // Guard: whatever the crossings said, end in the state the position is actually in.
-                var isInside = fence.Contains(after.Latitude, after.Longitude, after.AltitudeFeet);
-                if (isInside != wasInside)
-                {
-                    events.Add((null, isInside ? GeofenceEventKind.Entered : GeofenceEventKind.Exited, GeofenceEventReason.Crossed, fence, after.Time));
+                    Check(fence, from, after, ref events);
                 }
             }
         }
 
+        if (events is null)
+        {
+            return [];
+        }
+
+        if (events.Count > 1)
+        {
+            // Stable, like OrderBy: crossings of the same instant keep the order they were found in.
+            events = [.. events.OrderBy(e => e.At)];
+        }
+
         var result = new List<GeofenceEvent>(events.Count);
-        foreach (var e in events.OrderBy(e => e.At))
+        foreach (var e in events)
         {
             Apply(e.Kind, e.Fence);
             result.Add(new GeofenceEvent
@@ -118,6 +116,46 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         }
 
         return result;
+    }
+
+    private void Check(
+        GeofenceDefinition fence,
+        TrackPosition from,
+        TrackPosition after,
+        ref List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events)
+    {
+        var wasInside = inside.ContainsKey(fence.Id);
+        foreach (var crossing in GeofenceCrossings.Find(fence, from, after))
+        {
+            var kind = crossing.Kind == GeofenceCrossingKind.Entered ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
+            if ((kind == GeofenceEventKind.Entered) == wasInside)
+            {
+                continue; // Already in that state (e.g. after a fence change): nothing to report.
+            }
+
+            (events ??= []).Add((crossing, kind, GeofenceEventReason.Crossed, fence, crossing.Time));
+            wasInside = kind == GeofenceEventKind.Entered;
+        }
+
+        // Guard: whatever the crossings said, end in the state the position is actually in.
+        var isInside = fence.Contains(after.Latitude, after.Longitude, after.AltitudeFeet);
+        if (isInside != wasInside)
+        {
+            (events ??= []).Add((null, isInside ? GeofenceEventKind.Entered : GeofenceEventKind.Exited, GeofenceEventReason.Crossed, fence, after.Time));
+        }
+    }
+
+    private static bool Listed(IReadOnlyList<GeofenceDefinition> fences, string id)
+    {
+        for (var i = 0; i < fences.Count; i++)
+        {
+            if (string.Equals(fences[i].Id, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Re-checks one fence after it changed; <paramref name="fence"/> is null when it was deleted.</summary>

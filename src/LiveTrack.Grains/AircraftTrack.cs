@@ -36,12 +36,14 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             return State;
         }
 
+        // Every field is merged into a local first and the state is copied once (one allocation per report).
         var accepted = false;
         var stale = false;
         var suspect = false;
-        var next = current;
         var at = report.Timestamp;
         var feed = report.Feed;
+        var position = current.Position;
+        var accuracy = current.PositionAccuracy;
 
         if (report.HasPosition)
         {
@@ -49,7 +51,8 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             switch (JudgePosition(current.Position, candidate))
             {
                 case PositionVerdict.Accept:
-                    next = next with { Position = candidate, PositionAccuracy = AccuracyOf(report) };
+                    position = candidate;
+                    accuracy = AccuracyOf(report);
                     unconfirmed = null;
                     accepted = true;
                     break;
@@ -62,24 +65,21 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             }
         }
 
-        next = next with
-        {
-            BarometricAltitudeFeet = Merge(next.BarometricAltitudeFeet, report.BarometricAltitudeFeet, at, feed, ref accepted, ref stale),
-            GeometricAltitudeFeet = Merge(next.GeometricAltitudeFeet, report.GeometricAltitudeFeet, at, feed, ref accepted, ref stale),
-            GroundSpeedKnots = Merge(next.GroundSpeedKnots, report.GroundSpeedKnots, at, feed, ref accepted, ref stale),
-            TrackDegrees = Merge(next.TrackDegrees, report.TrackDegrees, at, feed, ref accepted, ref stale),
-            VerticalRateFeetPerMinute = Merge(next.VerticalRateFeetPerMinute, report.VerticalRateFeetPerMinute, at, feed, ref accepted, ref stale),
-            Callsign = MergeText(next.Callsign, report.Callsign, at, feed, ref accepted, ref stale),
-            Squawk = MergeText(next.Squawk, report.Squawk, at, feed, ref accepted, ref stale),
-            OnGround = Merge(next.OnGround, report.OnGround, at, feed, ref accepted, ref stale),
-            Emergency = Merge(next.Emergency, report.Emergency, at, feed, ref accepted, ref stale),
-            Alert = Merge(next.Alert, report.Alert, at, feed, ref accepted, ref stale),
-            Spi = Merge(next.Spi, report.Spi, at, feed, ref accepted, ref stale),
-            Category = MergeText(next.Category, report.Category, at, feed, ref accepted, ref stale),
-            Registration = MergeText(next.Registration, report.Registration, at, feed, ref accepted, ref stale),
-            TypeCode = MergeText(next.TypeCode, report.TypeCode, at, feed, ref accepted, ref stale),
-            Military = Merge(next.Military, report.Military, at, feed, ref accepted, ref stale),
-        };
+        var barometric = Merge(current.BarometricAltitudeFeet, report.BarometricAltitudeFeet, at, feed, ref accepted, ref stale);
+        var geometric = Merge(current.GeometricAltitudeFeet, report.GeometricAltitudeFeet, at, feed, ref accepted, ref stale);
+        var groundSpeed = Merge(current.GroundSpeedKnots, report.GroundSpeedKnots, at, feed, ref accepted, ref stale);
+        var track = Merge(current.TrackDegrees, report.TrackDegrees, at, feed, ref accepted, ref stale);
+        var verticalRate = Merge(current.VerticalRateFeetPerMinute, report.VerticalRateFeetPerMinute, at, feed, ref accepted, ref stale);
+        var callsign = MergeText(current.Callsign, report.Callsign, at, feed, ref accepted, ref stale);
+        var squawk = MergeText(current.Squawk, report.Squawk, at, feed, ref accepted, ref stale);
+        var onGround = Merge(current.OnGround, report.OnGround, at, feed, ref accepted, ref stale);
+        var emergency = Merge(current.Emergency, report.Emergency, at, feed, ref accepted, ref stale);
+        var alert = Merge(current.Alert, report.Alert, at, feed, ref accepted, ref stale);
+        var spi = Merge(current.Spi, report.Spi, at, feed, ref accepted, ref stale);
+        var category = MergeText(current.Category, report.Category, at, feed, ref accepted, ref stale);
+        var registration = MergeText(current.Registration, report.Registration, at, feed, ref accepted, ref stale);
+        var typeCode = MergeText(current.TypeCode, report.TypeCode, at, feed, ref accepted, ref stale);
+        var military = Merge(current.Military, report.Military, at, feed, ref accepted, ref stale);
 
         Merged = accepted;
 
@@ -88,15 +88,37 @@ public sealed class AircraftTrack(string icao, TrackingOptions options)
             : accepted ? new ReportOutcome(1, 0, 0)
             : new ReportOutcome(0, 1, 0);
 
+        var lastSeen = current.LastSeen;
+        var lastFeed = current.LastFeed;
         if (accepted)
         {
             // The server's receive time starts report-to-client latency; never later than now.
             var received = report.ReceivedAt < now ? report.ReceivedAt : now;
-            next = next with { LastSeen = received > current.LastSeen ? received : current.LastSeen, LastFeed = feed };
+            lastSeen = received > current.LastSeen ? received : current.LastSeen;
+            lastFeed = feed;
         }
 
-        State = next with
+        State = current with
         {
+            Position = position,
+            PositionAccuracy = accuracy,
+            BarometricAltitudeFeet = barometric,
+            GeometricAltitudeFeet = geometric,
+            GroundSpeedKnots = groundSpeed,
+            TrackDegrees = track,
+            VerticalRateFeetPerMinute = verticalRate,
+            Callsign = callsign,
+            Squawk = squawk,
+            OnGround = onGround,
+            Emergency = emergency,
+            Alert = alert,
+            Spi = spi,
+            Category = category,
+            Registration = registration,
+            TypeCode = typeCode,
+            Military = military,
+            LastSeen = lastSeen,
+            LastFeed = lastFeed,
             Accepted = current.Accepted + (accepted ? 1 : 0),
             Stale = current.Stale + (!accepted && !suspect && stale ? 1 : 0),
             Suspect = current.Suspect + (suspect ? 1 : 0),

@@ -7,12 +7,3 @@ namespace LiveTrack.Identity;
 /// <param name="Entries">Rows that became entries.</param>
 /// <param name="Malformed">Rows skipped as malformed: bad address, too few columns, unbalanced quotes.</param>
 public sealed record AircraftDatabaseFile(string Path, AircraftDatabaseLayout Layout, long Rows, long Entries, long Malformed);
-
-/// <summary>The community aircraft database layouts LiveTrack reads.</summary>
-public enum AircraftDatabaseLayout
-{
-    /// <summary>tar1090-db <c>aircraft.csv</c>: <c>icao;registration;type;flags;description[;year;owner/operator]</c>, no header.</summary>
-    Tar1090,
-    /// <summary>plane-alert-db CSV with a header row (<c>$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,…</c>).</summary>
-    PlaneAlert,
-}

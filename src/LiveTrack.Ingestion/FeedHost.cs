@@ -14,6 +14,7 @@ internal sealed class FeedHost(
     IOptionsMonitor<FeedOptions> feedOptions,
     FeedStatusRegistry registry,
     IngestionPipeline pipeline,
+    IFeedLeases leases,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -38,15 +39,30 @@ internal sealed class FeedHost(
             var options = feedOptions.Get(name);
             if (options.Enabled)
             {
-                var status = registry.GetOrAdd(name, options.Type);
+                var placement = PlacementOf(options.Type);
+                var status = registry.GetOrAdd(name, options.Type, placement);
                 var ingestor = new FeedIngestor(status, pipeline, timeProvider, logger, options.UseFeedTimestamps) { ModeS = ModeSFeeds.CreateDecoder(options) };
                 status.ModeS = ingestor.ModeS;
-                runs.Add(Task.Run(() => Supervise(name, Create(options, ingestor), status, stoppingToken), CancellationToken.None));
+                var feed = Create(options, ingestor);
+                if (placement == FeedPlacement.OneNode && leases.Exclusive)
+                {
+                    feed = new LeasedFeed(feed, status, leases, timeProvider, logger);
+                }
+                else
+                {
+                    status.RunsOn(leases.NodeName);
+                }
+
+                runs.Add(Task.Run(() => Supervise(name, feed, status, stoppingToken), CancellationToken.None));
             }
         }
 
         return Task.WhenAll(runs);
     }
+
+    /// <summary>Listeners run on every node; a feed that connects, polls, replays or simulates runs on one node at a time.</summary>
+    internal static FeedPlacement PlacementOf(FeedType type) =>
+        type is FeedType.SbsListener or FeedType.BeastListener or FeedType.AvrListener ? FeedPlacement.EveryNode : FeedPlacement.OneNode;
 
     private IFeed Create(FeedOptions options, FeedIngestor ingestor) => options.Type switch
     {

@@ -13,6 +13,8 @@ public enum FeedState
     Faulted,
     Polling,
     RateLimited,
+    /// <summary>A one-node feed another silo runs (it holds the lease); this silo takes over when the lease expires.</summary>
+    Standby,
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
     private readonly ChangeSignal changed = new();
     private volatile string? lastMalformedSample;
     private volatile string? endpoint;
+    private volatile string? runsOnNode;
     private int connections;
 
     public string Name { get; } = name;
@@ -68,6 +71,26 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
 
     /// <summary>The Mode S decoder of a Beast or AVR feed (its counters appear in the snapshot).</summary>
     public ModeSFeedDecoder? ModeS { get; set; }
+
+    /// <summary>Every node (listeners) or one node at a time (the others on standby).</summary>
+    public FeedPlacement Placement { get; init; } = FeedPlacement.EveryNode;
+
+    /// <summary>The node running the feed (this one, another, or null when unknown).</summary>
+    public string? RunsOnNode => runsOnNode;
+
+    /// <summary>This node runs the feed.</summary>
+    public void RunsOn(string node)
+    {
+        runsOnNode = node;
+        Changed();
+    }
+
+    /// <summary>Another node runs the feed (<paramref name="owner"/>, null when unknown); this one waits.</summary>
+    public void Standby(string? owner)
+    {
+        runsOnNode = owner;
+        State = FeedState.Standby;
+    }
 
     /// <summary>The address a listener is bound to (useful when configured with port 0).</summary>
     public string? Endpoint { get => endpoint; set => endpoint = value; }
@@ -247,6 +270,8 @@ public sealed class FeedStatus(string name, FeedType type, TimeProvider timeProv
             Refused = Interlocked.Read(ref refused),
             IdleClosed = Interlocked.Read(ref idleClosed),
             LastErrorAt = error?.At,
+            Placement = Placement,
+            RunsOnNode = runsOnNode,
         };
     }
 
@@ -285,6 +310,12 @@ public sealed record FeedStatusSnapshot(
 
     /// <summary>When <see cref="LastError"/> happened; both are null once the feed has succeeded since.</summary>
     public DateTimeOffset? LastErrorAt { get; init; }
+
+    /// <summary><c>everyNode</c> (listeners) or <c>oneNode</c> (connectors and pollers: one silo at a time).</summary>
+    public FeedPlacement Placement { get; init; }
+
+    /// <summary>The node that runs the feed: this one, or (state <c>Standby</c>) the one holding its lease.</summary>
+    public string? RunsOnNode { get; init; }
 }
 
 /// <summary>All feeds' status objects, by name; with a meter factory, also published as metrics.</summary>
@@ -303,9 +334,9 @@ public sealed class FeedStatusRegistry : IDisposable
 
     public void Dispose() => metrics?.Dispose();
 
-    public FeedStatus GetOrAdd(string name, FeedType type)
+    public FeedStatus GetOrAdd(string name, FeedType type, FeedPlacement placement = FeedPlacement.EveryNode)
     {
-        var status = feeds.GetOrAdd(name, n => new FeedStatus(n, type, timeProvider));
+        var status = feeds.GetOrAdd(name, n => new FeedStatus(n, type, timeProvider) { Placement = placement });
         added.Notify();
         return status;
     }

@@ -39,4 +39,13 @@ internal static partial class IngestionLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Feed {Feed}: closing the connection from {Remote}, nothing received for {IdleTimeout}")]
     public static partial void IdleConnectionClosed(ILogger logger, string feed, string remote, TimeSpan idleTimeout);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Feed {Feed}: lease taken, runs on node {Node}")]
+    public static partial void LeaseTaken(ILogger logger, string feed, string node);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Feed {Feed}: lease lost to {Owner}; stopped on this node")]
+    public static partial void LeaseLost(ILogger logger, string feed, string owner);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Feed {Feed}: the lease could not be taken or renewed: {Error}")]
+    public static partial void LeaseError(ILogger logger, string feed, string error);
 }

@@ -11,10 +11,15 @@ namespace LiveTrack.Ingestion;
 /// The bounded path from feeds to aircraft grains. Reports are spread over a fixed number of lanes by aircraft
 /// address, so one aircraft's reports stay in feed order; each lane is a bounded channel, so a feed faster than the
 /// grains waits (and a TCP sender is slowed by TCP itself) instead of growing memory. A lane takes what is queued,
-/// groups it by aircraft and feed, and makes one grain call per group, all groups concurrently.
+/// groups it by aircraft and feed, and makes one grain call per group, all groups concurrently; it then reads and sends
+/// the next batch while that round is still running (two rounds in flight, an aircraft's call waiting for its previous
+/// one), and keeps the grain references it made.
 /// </summary>
 public sealed class IngestionPipeline : BackgroundService
 {
+    /// <summary>Grain references a lane keeps before it starts its cache afresh (bounds memory over a day's addresses).</summary>
+    private const int MaxCachedGrains = 65_536;
+
     private readonly Channel<AircraftReport>[] lanes;
     private readonly IGrainFactory grainFactory;
     private readonly FeedStatusRegistry feeds;
@@ -53,8 +58,14 @@ public sealed class IngestionPipeline : BackgroundService
 
     private async Task Drain(ChannelReader<AircraftReport> reader, CancellationToken cancellationToken)
     {
+        // Two rounds in flight: while one round's grain calls run, the next batch is read and sent. An aircraft's call
+        // in the new round waits for its call in the previous one, so its reports still arrive in feed order.
         var groups = new Dictionary<(string Icao, string Feed), List<AircraftReport>>();
-        var calls = new List<Task>();
+        var grains = new Dictionary<string, IAircraftGrain>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var current = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var previousCalls = new List<Task>();
+        var currentCalls = new List<Task>();
         try
         {
             while (await reader.WaitToReadAsync(cancellationToken))
@@ -71,19 +82,38 @@ public sealed class IngestionPipeline : BackgroundService
                     list.Add(report);
                 }
 
-                foreach (var ((icao, feed), reports) in groups)
+                if (grains.Count > MaxCachedGrains)
                 {
-                    calls.Add(Deliver(icao, feed, [.. reports]));
+                    grains.Clear();
                 }
 
-                await Task.WhenAll(calls);
-                calls.Clear();
+                foreach (var ((icao, feed), reports) in groups)
+                {
+                    if (!grains.TryGetValue(icao, out var grain))
+                    {
+                        grains[icao] = grain = grainFactory.GetGrain<IAircraftGrain>(icao);
+                    }
+
+                    var call = previous.TryGetValue(icao, out var before)
+                        ? DeliverAfter(before, grain, icao, feed, [.. reports])
+                        : Deliver(grain, icao, feed, [.. reports]);
+                    current[icao] = current.TryGetValue(icao, out var other) ? Task.WhenAll(other, call) : call;
+                    currentCalls.Add(call);
+                }
+
                 groups.Clear();
+                await Task.WhenAll(previousCalls);
+                (previous, current) = (current, previous);
+                (previousCalls, currentCalls) = (currentCalls, previousCalls);
+                current.Clear();
+                currentCalls.Clear();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+
+        await Task.WhenAll(previousCalls);
     }
 
     /// <summary>
@@ -126,13 +156,19 @@ public sealed class IngestionPipeline : BackgroundService
         return activity;
     }
 
-    private async Task Deliver(string icao, string feed, AircraftReport[] reports)
+    private async Task DeliverAfter(Task before, IAircraftGrain grain, string icao, string feed, AircraftReport[] reports)
+    {
+        await before;
+        await Deliver(grain, icao, feed, reports);
+    }
+
+    private async Task Deliver(IAircraftGrain grain, string icao, string feed, AircraftReport[] reports)
     {
         var status = feeds.Find(feed);
         using var activity = StartDeliverSpan(icao, reports);
         try
         {
-            var outcome = await grainFactory.GetGrain<IAircraftGrain>(icao).Report(reports);
+            var outcome = await grain.Report(reports);
             status?.Outcome(outcome);
         }
         catch (Exception ex)

@@ -33,6 +33,7 @@ public static partial class IngestionServiceCollectionExtensions
 
         services.AddSingleton(new FeedCatalog(names));
         services.AddSingleton<FeedStatusRegistry>();
+        services.TryAddSingleton<IFeedLeases>(new LocalFeedLeases(Environment.MachineName));
         services.AddMetrics();
         services.AddSingleton<IngestionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());

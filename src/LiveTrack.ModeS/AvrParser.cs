@@ -1,16 +1,5 @@
 namespace LiveTrack.ModeS;
 
-/// <summary>Outcome of reading one AVR line.</summary>
-public enum AvrParseStatus
-{
-    /// <summary>A Mode S message (7 or 14 bytes).</summary>
-    Message,
-    /// <summary>A Mode A/C reply (2 bytes) or an empty line: valid, carries no aircraft address.</summary>
-    Skipped,
-    /// <summary>Not an AVR frame: wrong start or end character, odd or non-hex digits, or a wrong length.</summary>
-    Malformed,
-}
-
 /// <summary>
 /// Reads AVR text frames (readsb/dump1090 port 30002): <c>*8D4840D6202CC371C32CE0576098;</c>, or with a 12-digit
 /// hex 12 MHz timestamp after <c>@</c> (<c>@0123456789AB8D48…;</c>). Surrounding white space and a CR are ignored.

@@ -24,7 +24,23 @@ var latency = new LatencyHistogram();
 long delivered = 0;
 long fenceEvents = 0;
 var random = new Random(1);
+long missedEvents = 0;
 var clients = new List<HubConnection>();
+
+// Geofence events are counted by a client of their own, subscribed to every fence's events and to no area, so they are
+// counted with --clients 0 too (ingest alone) without adding position fan-out.
+var events = new HubConnectionBuilder()
+    .WithUrl(new Uri(server.BaseAddress, "/hubs/tracking"))
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+    .Build();
+events.On<PositionFrame>(nameof(ITrackingClient.Positions), frame =>
+{
+    Interlocked.Add(ref fenceEvents, frame.Events.Length);
+    Interlocked.Add(ref missedEvents, frame.MissedEvents);
+});
+await events.StartAsync();
+await events.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
+clients.Add(events);
 for (var i = 0; i < options.Clients; i++)
 {
     var connection = new HubConnectionBuilder()
@@ -41,11 +57,6 @@ for (var i = 0; i < options.Clients; i++)
         }
     });
     await connection.StartAsync();
-    if (i == 0)
-    {
-        connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame => Interlocked.Add(ref fenceEvents, frame.Events.Length));
-        await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
-    }
 
     // A 40° × 30° tile somewhere between 60 S and 60 N (a 10° × 6° tile of the packed area).
     var (lon, lat, width, height) = options.Packed
@@ -125,6 +136,7 @@ var result = new Dictionary<string, object?>
     ["geofences"] = options.Fences,
     ["geofenceCreateSeconds"] = Math.Round(fenceSeconds, 1),
     ["geofenceEventsPerSecond"] = Math.Round(Interlocked.Read(ref fenceEvents) / sendSeconds),
+    ["geofenceEventsMissed"] = Interlocked.Read(ref missedEvents),
 };
 
 Console.WriteLine("| measure | value |");

@@ -3,20 +3,6 @@ using LiveTrack.Server.Geofences;
 
 namespace LiveTrack.Server.Airspace;
 
-/// <summary>What an import did to one fence.</summary>
-public enum FenceImportStatus
-{
-    /// <summary>The fence did not exist.</summary>
-    Created,
-    /// <summary>The fence existed from another dataset, dataset version, name or altitude band: it has a new version.</summary>
-    Updated,
-    /// <summary>The fence already came from this dataset version with these settings: kept as it was.</summary>
-    Unchanged,
-}
-
-/// <summary>One fence an import created, updated or left unchanged.</summary>
-public sealed record FenceImport(GeofenceDefinition Fence, FenceImportStatus Status);
-
 /// <summary>
 /// Imports national airspace from an installed boundary dataset into the fence catalog, and derives
 /// international-waters fences from it. A fence that already came from the same dataset version with the same

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LiveTrack.Geofencing;
 using LiveTrack.Server.Airspace;
 using LiveTrack.Server.Geofences;
@@ -161,53 +160,3 @@ public static class NationalAirspaceApi
     private static ValidationProblem Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The national-airspace import request is not valid");
 }
-
-/// <summary>Body of <c>POST /api/geofences/national</c>.</summary>
-/// <param name="Countries">ISO 3166-1 alpha-3 (<c>MEX</c>) or alpha-2 (<c>MX</c>) codes, any case.</param>
-/// <param name="Dataset">An installed dataset (default <c>osm-maritime-1000m</c>).</param>
-/// <param name="FloorFt">Optional floor in feet (national airspace has none by default).</param>
-/// <param name="CeilingFt">Optional ceiling in feet (national airspace has none by default).</param>
-/// <param name="Names">Optional fence names by country code (default <c>National airspace of MEX</c>).</param>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record NationalAirspaceImportRequest(
-    IReadOnlyList<string?>? Countries,
-    string? Dataset,
-    int? FloorFt,
-    int? CeilingFt,
-    IReadOnlyDictionary<string, string>? Names);
-
-/// <summary>Response of <c>POST /api/geofences/national</c>.</summary>
-public sealed record NationalAirspaceImportResponse(string Dataset, string PackageVersion, IReadOnlyList<ImportedNationalAirspace> Fences);
-
-/// <summary>One imported fence: <c>GET</c> its <paramref name="Location"/> for the GeoJSON with its provenance.</summary>
-public sealed record ImportedNationalAirspace(
-    string Id,
-    string Name,
-    string Country,
-    int Version,
-    FenceImportStatus Status,
-    int Vertices,
-    double ToleranceNm,
-    DateTimeOffset ImportedAt,
-    string Location);
-
-/// <summary>Response of <c>GET /api/geofences/datasets</c>.</summary>
-public sealed record BoundaryDatasetList(IReadOnlyList<BoundaryDatasetInfo> Datasets);
-
-/// <summary>A boundary dataset LiveTrack knows; <paramref name="PackageVersion"/> and <paramref name="Countries"/> only when installed.</summary>
-public sealed record BoundaryDatasetInfo(
-    string Name,
-    string Package,
-    string? PackageVersion,
-    bool Installed,
-    double ResolutionM,
-    double ToleranceNm,
-    string Licence,
-    string Attribution,
-    int? Countries);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(NationalAirspaceImportRequest))]
-[JsonSerializable(typeof(NationalAirspaceImportResponse))]
-[JsonSerializable(typeof(BoundaryDatasetList))]
-internal sealed partial class NationalAirspaceJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using LiveTrack.ServiceDefaults;
 using LiveTrack.Server.Airspace;
@@ -60,12 +59,7 @@ public static class LiveTrackHosting
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: cluster.SiloPort,
-                gatewayPort: cluster.GatewayPort,
-                primarySiloEndpoint: cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-                serviceId: cluster.ServiceId,
-                clusterId: cluster.ClusterId);
+            silo.AddLiveTrackCluster(cluster);
             silo.AddLiveTrackGrains();
             if (cluster.Provider != ClusterProvider.PostgreSql)
             {

@@ -1,0 +1,7 @@
+namespace LiveTrack.Cluster.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}
