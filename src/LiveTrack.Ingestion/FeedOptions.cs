@@ -2,40 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LiveTrack.Ingestion;
 
-/// <summary>Kinds of feed LiveTrack can ingest.</summary>
-public enum FeedType
-{
-    /// <summary>Connects to a readsb/dump1090-style SBS-1 server (TCP port 30003) and reconnects with backoff.</summary>
-    SbsClient,
-    /// <summary>Listens for SBS-1 streams pushed to LiveTrack.</summary>
-    SbsListener,
-    /// <summary>Replays a recorded SBS-1 log, honouring its timestamps scaled by a speed factor.</summary>
-    SbsReplay,
-    /// <summary>The built-in traffic simulator.</summary>
-    Simulator,
-    /// <summary>readsb/tar1090 <c>aircraft.json</c> (also ADS-B Exchange v2 and old dump1090), polled from a URL or a file.</summary>
-    AircraftJson,
-    /// <summary>OpenSky Network <c>/api/states/all</c> state vectors, polled anonymously or with OAuth2 client credentials.</summary>
-    OpenSky,
-    /// <summary>Connects to a Beast binary server (readsb/dump1090 port 30005) and reconnects with backoff.</summary>
-    BeastClient,
-    /// <summary>Listens for Beast binary streams pushed to LiveTrack (as feeders push to aggregators).</summary>
-    BeastListener,
-    /// <summary>Connects to an AVR text server (readsb/dump1090 port 30002) and reconnects with backoff.</summary>
-    AvrClient,
-    /// <summary>Listens for AVR text streams pushed to LiveTrack.</summary>
-    AvrListener,
-}
-
-/// <summary>What the simulator feed renders its traffic as before reading it back.</summary>
-public enum SimulatorOutput
-{
-    /// <summary>SBS-1 lines, read by the SBS parser.</summary>
-    Sbs,
-    /// <summary>Beast binary frames (DF17 squitters, DF5 replies), read by the Mode S decoder with CPR decoding.</summary>
-    Beast,
-}
-
 /// <summary>One configured feed, bound from <c>LiveTrack:Feeds:{name}</c>.</summary>
 public sealed class FeedOptions
 {
@@ -136,23 +102,4 @@ public sealed class FeedOptions
     /// <summary>Beast and AVR feeds with a receiver location: positions farther away are rejected.</summary>
     [Range(1, 1000)]
     public double MaxRangeNauticalMiles { get; set; } = 400;
-}
-
-/// <summary>The ingestion pipeline. Bound from <c>LiveTrack:Ingestion</c>; feeds from <c>LiveTrack:Feeds</c>.</summary>
-public sealed class IngestionOptions
-{
-    public const string SectionName = "LiveTrack:Ingestion";
-    public const string FeedsSectionName = "LiveTrack:Feeds";
-
-    /// <summary>Independent ordered lanes into the grains; one aircraft always uses the same lane.</summary>
-    [Range(1, 64)]
-    public int Partitions { get; set; } = 4;
-
-    /// <summary>Reports buffered per lane before feeds are made to wait (backpressure).</summary>
-    [Range(16, 1_000_000)]
-    public int Capacity { get; set; } = 8_192;
-
-    /// <summary>Most reports taken from a lane per round of grain calls.</summary>
-    [Range(1, 100_000)]
-    public int MaxBatch { get; set; } = 1_024;
 }
