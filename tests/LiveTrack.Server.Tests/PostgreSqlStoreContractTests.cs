@@ -24,4 +24,20 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
 
     protected override async Task<IDeadLetterStore> DeadLetters(int keep) =>
         new PostgreSqlDeadLetterStore(await Storage(), Options.Create(new AlertOptions { MaxDeadLetters = keep }));
+
+    [Fact]
+    public async Task A_multi_document_save_that_fails_part_way_saves_none_of_them()
+    {
+        var store = await Fences();
+        var existing = new StoredGeofence("kept", """{"type":"Feature","id":"kept"}""", DateTimeOffset.UnixEpoch) { Version = 1 };
+        await store.Save(existing, CancellationToken.None);
+        var replacement = existing with { GeoJson = """{"type":"Feature","id":"kept","replaced":true}""", Version = 2 };
+        var added = new StoredGeofence("added", """{"type":"Feature","id":"added"}""", DateTimeOffset.UnixEpoch) { Version = 2 };
+
+        // PostgreSQL's jsonb refuses a NUL character: the third document fails after the first two were written.
+        var refused = new StoredGeofence("refused", "bad\0", DateTimeOffset.UnixEpoch) { Version = 2 };
+        await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => store.SaveAll([replacement, added, refused], CancellationToken.None));
+
+        Assert.Equal([existing], await store.LoadAll(CancellationToken.None));
+    }
 }

@@ -51,6 +51,21 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Documents_saved_together_all_load_back_and_the_higher_version_still_wins()
+    {
+        var store = await Fences();
+        var stored = new StoredGeofence("b", """{"type":"Feature","id":"b","n":2}""", At) { Version = 9 };
+        await store.Save(stored, CancellationToken.None);
+        var a = new StoredGeofence("a", """{"type":"Feature","id":"a"}""", At) { Version = 5 };
+        var staleB = new StoredGeofence("b", """{"type":"Feature","id":"b","n":1}""", At) { Version = 4 };
+        var c = new StoredGeofence("c", """{"type":"Feature","id":"c"}""", At) { Version = 5 };
+
+        await store.SaveAll([a, staleB, c], CancellationToken.None);
+
+        Assert.Equal([a, stored, c], await store.LoadAll(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_higher_version_wins_whatever_the_order_of_the_writes()
     {
         var store = await Rules();

@@ -7,7 +7,7 @@ namespace LiveTrack.Server.Storage;
 /// Documents in the shared database: one <c>livetrack_documents</c> row per (<paramref name="kind"/>, id) with the same
 /// JSON the file store writes. A save is one atomic upsert that keeps the higher version (see
 /// <see cref="IDocumentStore{T}.Save"/>), so silos writing concurrently never undo a newer document; it is
-/// acknowledged once committed.
+/// acknowledged once committed. <see cref="SaveAll"/> commits several documents in one transaction (all or none).
 /// </summary>
 public class PostgreSqlDocumentStore<T>(PostgreSqlStorage storage, string kind, Func<T, string> idOf, Func<T, long>? versionOf = null) : IDocumentStore<T> where T : class
 {
@@ -40,27 +40,44 @@ public class PostgreSqlDocumentStore<T>(PostgreSqlStorage storage, string kind, 
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<T>(json) : null;
     }
 
-    public async Task Save(T document, CancellationToken cancellationToken)
+    public Task Save(T document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var id = idOf(document);
-        if (id.Length is 0 or > 200)
+        return SaveAll([document], cancellationToken);
+    }
+
+    /// <summary>Stores the documents in one transaction: all of them or, when one cannot be saved, none.</summary>
+    public async Task SaveAll(IReadOnlyList<T> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var document in documents)
         {
-            throw new ArgumentException($"'{id}' is not a valid document id.", nameof(document));
+            ArgumentNullException.ThrowIfNull(document, nameof(documents));
+            if (idOf(document) is { Length: 0 or > 200 } id)
+            {
+                throw new ArgumentException($"'{id}' is not a valid document id.", nameof(documents));
+            }
         }
 
         await using var connection = await storage.Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO livetrack_documents (kind, id, version, body) VALUES (@kind, @id, @version, @body)
-            ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body
-            WHERE livetrack_documents.version <= excluded.version
-            """;
-        command.Parameters.AddWithValue("kind", kind);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("version", versionOf?.Invoke(document) ?? 0L);
-        command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(document));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var document in documents)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO livetrack_documents (kind, id, version, body) VALUES (@kind, @id, @version, @body)
+                ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body
+                WHERE livetrack_documents.version <= excluded.version
+                """;
+            command.Parameters.AddWithValue("kind", kind);
+            command.Parameters.AddWithValue("id", idOf(document));
+            command.Parameters.AddWithValue("version", versionOf?.Invoke(document) ?? 0L);
+            command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(document));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> Delete(string id, CancellationToken cancellationToken)
