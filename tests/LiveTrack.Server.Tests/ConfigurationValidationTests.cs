@@ -35,6 +35,19 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public async Task A_storage_database_that_cannot_be_reached_stops_the_start_naming_the_connection_string()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Storage:Provider"] = "PostgreSql",
+            ["LiveTrack:Storage:ConnectionString"] = $"Host={Path.Combine(Path.GetTempPath(), $"no-postgres-{Guid.NewGuid():N}")};Username=postgres;Database=livetrack",
+        }));
+
+        var problems = StartupErrors.Describe(failure);
+        Assert.True(problems.Count == 1 && problems[0].StartsWith("LiveTrack:Storage:ConnectionString: the storage database could not be prepared", StringComparison.Ordinal), string.Join(" | ", problems));
+    }
+
+    [Fact]
     public async Task Every_invalid_settings_class_is_reported_at_once_not_only_the_first()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>

@@ -30,6 +30,7 @@ public static class LiveTrackHosting
         {
             // Fences, rules, alert history, dead letters and the webhook queue in the shared database.
             services.AddSingleton(sp => new PostgreSqlStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ConnectionString!));
+            services.AddHostedService<PostgreSqlStorageStartup>();
         }
 
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
