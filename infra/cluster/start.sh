@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a 3-silo LiveTrack cluster on this machine without containers: a local PostgreSQL (Debian's postgresql-15,
 # installed with apt-get when missing) on a unix socket in the run directory, and three LiveTrack.Server processes in
-# the PostgreSql cluster profile with distinct ports. PIDs and logs go to the run directory; infra/cluster/stop.sh
+# the PostgreSql cluster profile (fences, rules, alerts, dead letters and the webhook queue in the same database) with
+# distinct ports. PIDs and logs go to the run directory; infra/cluster/stop.sh
 # stops everything. Settings (environment): LIVETRACK_RUN (run directory, default /tmp/livetrack-cluster),
 # CONFIGURATION (Release), LIVETRACK_SILOS (3), LIVETRACK_HTTP_BASE (5081: silos on 5081-5083), LIVETRACK_SBS_BASE (31011: push
 # listeners on 31011-31013), LIVETRACK_SILO_BASE (11121: silo ports 11121-11123).
@@ -71,9 +72,8 @@ for i in $(seq 1 "$silos"); do
             --LiveTrack:Cluster:SiloPort=$((silo_base + i - 1)) \
             --LiveTrack:Cluster:GatewayPort=0 \
             --LiveTrack:Feeds:push:Port=$((sbs_base + i - 1)) \
-            --LiveTrack:Geofences:StorePath="$run/silo-$i/geofences" \
-            --LiveTrack:Alerts:RulesPath="$run/silo-$i/rules" \
-            --LiveTrack:Alerts:HistoryPath="$run/silo-$i/alerts" \
+            --LiveTrack:Storage:Provider=PostgreSql \
+            --LiveTrack:Storage:ConnectionString="$connection" \
             --LiveTrack:History:Path="$run/silo-$i/history/history.duckdb"
     ) >"$run/silo-$i.log" 2>&1 &
     echo $! >"$pidfile"

@@ -37,11 +37,11 @@ public sealed class AlertJournalGrain(
         return added;
     }
 
-    public Task<AlertPage> Query(AlertQuery query) => Task.FromResult(store.Query(query));
+    public Task<AlertPage> Query(AlertQuery query) => store.Query(query);
 
-    public Task<Alert?> Find(string alertId) => Task.FromResult(store.Find(alertId));
+    public Task<Alert?> Find(string alertId) => store.Find(alertId);
 
-    public Task<DeadLetter[]> DeadLetters() => Task.FromResult(delivery.DeadLetters().ToArray());
+    public async Task<DeadLetter[]> DeadLetters() => [.. await delivery.DeadLetters()];
 
     public Task<bool> Resend(string deadLetterId) => delivery.Resend(deadLetterId);
 }

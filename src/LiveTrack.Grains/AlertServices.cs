@@ -34,25 +34,25 @@ internal sealed class InMemoryAlertStore : IAlertStore, IAlertDelivery
         }
     }
 
-    public AlertPage Query(AlertQuery query)
+    public Task<AlertPage> Query(AlertQuery query)
     {
         lock (gate)
         {
-            return new AlertPage([.. alerts.AsEnumerable().Reverse().Take(query.Limit)], null);
+            return Task.FromResult(new AlertPage([.. alerts.AsEnumerable().Reverse().Take(query.Limit)], null));
         }
     }
 
-    public Alert? Find(string alertId)
+    public Task<Alert?> Find(string alertId)
     {
         lock (gate)
         {
-            return alerts.Find(a => a.Id == alertId);
+            return Task.FromResult(alerts.Find(a => a.Id == alertId));
         }
     }
 
     public Task Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks) => Task.CompletedTask;
 
-    public IReadOnlyList<DeadLetter> DeadLetters() => [];
+    public Task<IReadOnlyList<DeadLetter>> DeadLetters() => Task.FromResult<IReadOnlyList<DeadLetter>>([]);
 
     public Task<bool> Resend(string deadLetterId) => Task.FromResult(false);
 }

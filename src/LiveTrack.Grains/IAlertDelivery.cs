@@ -8,7 +8,8 @@ public interface IAlertDelivery
     /// <summary>Queues the alert for each webhook of the rule (durably, where the host keeps a queue); delivery runs in the background.</summary>
     Task Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks);
 
-    IReadOnlyList<DeadLetter> DeadLetters();
+    /// <summary>The kept dead letters, oldest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> DeadLetters();
 
     Task<bool> Resend(string deadLetterId);
 }

@@ -9,7 +9,9 @@ public interface IAlertStore
     /// <summary>Appends an alert; false when its id is already stored.</summary>
     Task<bool> Append(Alert alert);
 
-    AlertPage Query(AlertQuery query);
+    /// <summary>A page of alerts, newest first.</summary>
+    Task<AlertPage> Query(AlertQuery query);
 
-    Alert? Find(string alertId);
+    /// <summary>One alert, or null when it is not stored.</summary>
+    Task<Alert?> Find(string alertId);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using LiveTrack.Ingestion;
 using Xunit.Abstractions;
@@ -10,7 +11,9 @@ namespace LiveTrack.Cluster.Tests;
 /// <summary>
 /// Three silos as three processes on one real PostgreSQL; <c>kill -9</c> of the silo that runs the configured SBS
 /// client feed and hosts its aircraft. The issue's bound is 30 s for both the feed and the aircraft to come back: the
-/// waits after the kill give up there (every wait is on a condition; the timings are measured and logged).
+/// waits after the kill give up there (every wait is on a condition; the timings are measured and logged). A fence, a
+/// rule and the alert it raised, all written through the silo that is killed, are served by both survivors after the
+/// kill (the stores are in the shared database).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ClusterKillTests(PostgresFixture postgres, ITestOutputHelper output)
@@ -22,9 +25,9 @@ public sealed class ClusterKillTests(PostgresFixture postgres, ITestOutputHelper
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var stop = new CancellationTokenSource();
-        // Small pools: three silos share the test server's 50 connections (each silo has one pool for Orleans' providers
-        // and one for its feed leases).
-        var database = await postgres.Server.CreateDatabaseAsync("cluster") + ";Maximum Pool Size=6";
+        // Small pools: three silos share the test server's 50 connections (each silo has one pool for Orleans' providers,
+        // one for its feed leases and one for the stores).
+        var database = await postgres.Server.CreateDatabaseAsync("cluster") + ";Maximum Pool Size=5";
         var clock = Stopwatch.StartNew();
 
         // The receiver the "receiver" feed (an SbsClient) connects to, streaming aircraft c0ffee; abc123 is pushed to A.
@@ -65,6 +68,20 @@ public sealed class ClusterKillTests(PostgresFixture postgres, ITestOutputHelper
             await watcher.WaitForAsync(pushedAircraft.Icao, s => s.Latitude is not null, guard.Token);
         }
 
+        // Written through C, which is killed next: a fence just ahead of the pushed aircraft and a rule alerting when it
+        // enters; the alert is in the history before the kill.
+        var fenceSouth = pushedAircraft.LatitudeNow + 0.005;
+        await Write(c, HttpMethod.Put, $"/api/geofences/{Fence}", string.Create(CultureInfo.InvariantCulture, $$"""
+            { "type": "Feature", "id": "{{Fence}}", "properties": { "name": "Kill box" },
+              "geometry": { "type": "Polygon", "coordinates": [[[-111.2, {{fenceSouth}}], [-110.8, {{fenceSouth}}], [-110.8, {{fenceSouth + 1}}], [-111.2, {{fenceSouth + 1}}], [-111.2, {{fenceSouth}}]]] } }
+            """), "application/geo+json", guard.Token);
+        await Write(c, HttpMethod.Put, $"/api/rules/{Rule}", $$"""
+            { "id": "{{Rule}}", "name": "Enters the kill box", "trigger": { "kind": "geofence", "fenceId": "{{Fence}}", "events": ["entered"] } }
+            """, "application/json", guard.Token);
+        var alert = Assert.Single(await WaitForAlertsAsync(c, guard.Token));
+        Assert.Equal(pushedAircraft.Icao, alert.Icao, ignoreCase: true);
+        Log($"alert {alert.Id} recorded before the kill");
+
         var northOfKill = feedAircraft.LatitudeNow;
         var pushedNorthOfKill = pushedAircraft.LatitudeNow;
         var killedAt = clock.Elapsed;
@@ -94,11 +111,54 @@ public sealed class ClusterKillTests(PostgresFixture postgres, ITestOutputHelper
         var gap = arrivals.Zip(arrivals.Skip(1), (x, y) => y - x).DefaultIfEmpty().Max();
         Log($"aircraft {pushedAircraft.Icao} (pushed to A): longest gap between updates on B's hub client around the kill {gap.TotalSeconds:F1} s");
         Assert.True(feedAircraft.Connections >= 2, "the survivor running the feed connected to the receiver");
+
+        // Nothing written through C is lost: both survivors serve the fence, the rule and the alert (recorded once).
+        foreach (var survivor in new[] { a, b })
+        {
+            var fence = await survivor.Http.GetAsync($"/api/geofences/{Fence}", within.Token);
+            Assert.Equal(HttpStatusCode.OK, fence.StatusCode);
+            Assert.Contains("Kill box", await fence.Content.ReadAsStringAsync(within.Token), StringComparison.Ordinal);
+            var rule = await survivor.Http.GetAsync($"/api/rules/{Rule}", within.Token);
+            Assert.Equal(HttpStatusCode.OK, rule.StatusCode);
+            Assert.Contains("Enters the kill box", await rule.Content.ReadAsStringAsync(within.Token), StringComparison.Ordinal);
+            var alerts = await AlertsAsync(survivor, within.Token);
+            Assert.Equal([alert.Id], alerts.Select(x => x.Id));
+        }
+
         Log(string.Create(CultureInfo.InvariantCulture, $"MEASURED feedMove={feedMoved.TotalSeconds:F1}s aircraftResume={resumed.TotalSeconds:F1}s pushedGap={gap.TotalSeconds:F1}s"));
 
         await stop.CancelAsync();
         receiver.Stop();
         await Task.WhenAll(serving, pushing);
+    }
+
+    private const string Fence = "kill-box";
+    private const string Rule = "enters-kill-box";
+
+    private static async Task Write(SiloProcess silo, HttpMethod method, string path, string body, string contentType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+        request.Headers.Add("X-Api-Key", SiloProcess.ApiKey);
+        using var response = await silo.Http.SendAsync(request, cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} on {silo.Node}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
+
+    private static async Task<Alert[]> AlertsAsync(SiloProcess silo, CancellationToken cancellationToken) =>
+        (await silo.Http.GetFromJsonAsync<AlertPage>($"/api/alerts?rule={Rule}", SiloProcess.Json, cancellationToken))!.Alerts;
+
+    /// <summary>The rule's alerts once there is at least one (polled every 100 ms, like the feeds: the history has no change notification over HTTP).</summary>
+    private static async Task<Alert[]> WaitForAlertsAsync(SiloProcess silo, CancellationToken cancellationToken)
+    {
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (true)
+        {
+            if (await AlertsAsync(silo, cancellationToken) is { Length: > 0 } alerts)
+            {
+                return alerts;
+            }
+
+            await poll.WaitForNextTickAsync(cancellationToken);
+        }
     }
 
     private void Log(string line)

@@ -14,6 +14,9 @@ namespace LiveTrack.Cluster.Tests;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    /// <summary>The API key every silo accepts for writes (<c>X-Api-Key</c>).</summary>
+    public const string ApiKey = "cluster-writer-key";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly Process process;
@@ -36,7 +39,10 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the silo and returns once it serves HTTP and its silo is ready.</summary>
+    /// <summary>
+    /// Starts the silo and returns once it serves HTTP and its silo is ready. Cluster and stores (fences, rules, alert
+    /// history, dead letters, webhook queue) share the one database.
+    /// </summary>
     public static async Task<SiloProcess> StartAsync(string node, string connectionString, IEnumerable<string> extraArgs, Action<string> log, CancellationToken cancellationToken)
     {
         var dll = ServerDll();
@@ -49,6 +55,9 @@ public sealed class SiloProcess : IAsyncDisposable
             "--LiveTrack:Cluster:Provider=PostgreSql",
             $"--LiveTrack:Cluster:ConnectionString={connectionString}",
             $"--LiveTrack:Cluster:NodeName={node}",
+            "--LiveTrack:Storage:Provider=PostgreSql",
+            $"--LiveTrack:Storage:ConnectionString={connectionString}",
+            $"--LiveTrack:Api:Keys:0={ApiKey}",
             $"--LiveTrack:Cluster:SiloPort={SiloPortCandidate()}",
             "--LiveTrack:Cluster:GatewayPort=0",
             "--LiveTrack:Feeds:simulator:Enabled=false",
@@ -56,11 +65,8 @@ public sealed class SiloProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             "--Logging:LogLevel:LiveTrack.Ingestion.Feeds=Information",
-            $"--LiveTrack:Geofences:StorePath={Path.Combine(data, "geofences")}",
             "--LiveTrack:Geofences:Seed=",
             "--LiveTrack:Alerts:Seed=",
-            $"--LiveTrack:Alerts:RulesPath={Path.Combine(data, "rules")}",
-            $"--LiveTrack:Alerts:HistoryPath={Path.Combine(data, "alerts")}",
             "--LiveTrack:History:Store=None",
             .. extraArgs,
         ];

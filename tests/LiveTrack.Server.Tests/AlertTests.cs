@@ -193,7 +193,7 @@ public sealed class AlertTests
         var dispatcher = server.Services.GetRequiredService<LiveTrack.Server.Alerts.WebhookDispatcher>();
         await WaitForDeadLetter(deadLettered);
 
-        var letter = Assert.Single(dispatcher.DeadLetters());
+        var letter = Assert.Single(await dispatcher.DeadLetters());
         var before = receiver.Received.Count;
         Volatile.Write(ref healthy, true);
 

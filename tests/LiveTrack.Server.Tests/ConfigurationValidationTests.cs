@@ -30,8 +30,21 @@ public sealed class ConfigurationValidationTests
         }));
 
         var problems = StartupErrors.Describe(failure);
-        Assert.True(problems.Any(p => p.StartsWith("LiveTrack:Storage:ConnectionString: ", StringComparison.Ordinal)), string.Join(" | ", problems));
-        Assert.True(problems.Any(p => p.StartsWith("LiveTrack:Storage:Provider: ", StringComparison.Ordinal)), string.Join(" | ", problems));
+        // PostgreSql is a supported provider: only its missing connection string is reported.
+        Assert.True(problems.Count == 1 && problems[0].StartsWith("LiveTrack:Storage:ConnectionString: ", StringComparison.Ordinal), string.Join(" | ", problems));
+    }
+
+    [Fact]
+    public async Task A_storage_database_that_cannot_be_reached_stops_the_start_naming_the_connection_string()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveTrackTestServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["LiveTrack:Storage:Provider"] = "PostgreSql",
+            ["LiveTrack:Storage:ConnectionString"] = $"Host={Path.Combine(Path.GetTempPath(), $"no-postgres-{Guid.NewGuid():N}")};Username=postgres;Database=livetrack",
+        }));
+
+        var problems = StartupErrors.Describe(failure);
+        Assert.True(problems.Count == 1 && problems[0].StartsWith("LiveTrack:Storage:ConnectionString: the storage database could not be prepared", StringComparison.Ordinal), string.Join(" | ", problems));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using LiveTrack.Grains;
 using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Geofences;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace LiveTrack.Server.Tests;
 
@@ -14,4 +16,10 @@ public sealed class FileStoreContractTests : StoreContractTests
     protected override Task<IRuleStore> Rules() => Task.FromResult<IRuleStore>(new FileRuleStore(Folder(), NullLogger<FileRuleStore>.Instance));
 
     protected override Task<IWebhookDeliveryStore> Deliveries() => Task.FromResult<IWebhookDeliveryStore>(new FileWebhookDeliveryStore(Folder(), NullLogger<FileWebhookDeliveryStore>.Instance));
+
+    protected override Task<IAlertStore> Alerts() =>
+        Task.FromResult<IAlertStore>(new FileAlertStore(Options.Create(new AlertOptions { HistoryPath = Folder() }), NullLogger<FileAlertStore>.Instance));
+
+    protected override Task<IDeadLetterStore> DeadLetters(int keep) =>
+        Task.FromResult<IDeadLetterStore>(new FileDeadLetterStore(Options.Create(new AlertOptions { HistoryPath = Folder(), MaxDeadLetters = keep }), TimeProvider.System, NullLogger<FileDeadLetterStore>.Instance));
 }

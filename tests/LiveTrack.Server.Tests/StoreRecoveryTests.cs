@@ -45,10 +45,10 @@ public sealed class StoreRecoveryTests : IDisposable
         }
 
         using var restarted = OpenHistory();
-        Assert.NotNull(restarted.Find("before"));
-        Assert.NotNull(restarted.Find("after"));
-        Assert.Null(restarted.Find("torn"));
-        Assert.Equal(["after", "before"], restarted.Query(new AlertQuery { Limit = 10 }).Alerts.Select(a => a.Id));
+        Assert.NotNull(await restarted.Find("before"));
+        Assert.NotNull(await restarted.Find("after"));
+        Assert.Null(await restarted.Find("torn"));
+        Assert.Equal(["after", "before"], (await restarted.Query(new AlertQuery { Limit = 10 })).Alerts.Select(a => a.Id));
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public sealed class StoreRecoveryTests : IDisposable
                 Assert.True(await history.Append(NewAlert($"a{i}")), $"alert a{i} should be recorded");
             }
 
-            Assert.NotNull(history.Find("a200"));
+            Assert.NotNull(await history.Find("a200"));
             Assert.False(await history.Append(NewAlert("a200")));
         }
 
         using var restarted = OpenHistory(maxHistory: 100);
-        Assert.NotNull(restarted.Find("a200"));
-        Assert.NotNull(restarted.Find("a101"));
+        Assert.NotNull(await restarted.Find("a200"));
+        Assert.NotNull(await restarted.Find("a101"));
     }
 
     [Fact]

@@ -108,7 +108,17 @@ public sealed partial class FileAlertStore : IAlertStore, IDisposable
         }
     }
 
-    public AlertPage Query(AlertQuery query)
+    public Task<AlertPage> Query(AlertQuery query) => Task.FromResult(Page(query));
+
+    public Task<Alert?> Find(string alertId)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(ids.Contains(alertId) ? alerts.FindLast(a => a.Id == alertId) : null);
+        }
+    }
+
+    private AlertPage Page(AlertQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, MaxPage);
@@ -135,14 +145,6 @@ public sealed partial class FileAlertStore : IAlertStore, IDisposable
             }
 
             return new AlertPage([.. page], null);
-        }
-    }
-
-    public Alert? Find(string alertId)
-    {
-        lock (gate)
-        {
-            return ids.Contains(alertId) ? alerts.FindLast(a => a.Id == alertId) : null;
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using LiveTrack.Alerting;
 using LiveTrack.Grains;
 using LiveTrack.Telemetry;
@@ -14,7 +13,7 @@ namespace LiveTrack.Server.Alerts;
 /// body (<c>X-LiveTrack-Signature: sha256=…</c>), with the alert id as <c>Idempotency-Key</c>. Failures (network
 /// errors, timeouts, 408, 429 and 5xx) are retried with exponential backoff and full jitter until
 /// <see cref="WebhookOptions.GiveUpAfter"/>; then, or at once for any other status, the delivery becomes a dead letter
-/// kept in <c>dead-letters.json</c>, listed by the API and re-sendable. Each delivery runs on its own, so a slow or
+/// kept in the <see cref="IDeadLetterStore"/>, listed by the API and re-sendable. Each delivery runs on its own, so a slow or
 /// failing webhook never delays rule evaluation or other deliveries; redirects are not followed and every attempt
 /// re-checks the allow-list. A delivery is stored (<see cref="IWebhookDeliveryStore"/>) before its first attempt and
 /// removed once acknowledged or dead-lettered: one in flight when the server stops or is killed resumes at the next
@@ -30,20 +29,19 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     private readonly TimeProvider timeProvider;
     private readonly LiveTrackMetrics metrics;
     private readonly ILogger<WebhookDispatcher> logger;
-    private readonly string deadLetterPath;
-    private readonly int maxDeadLetters;
     private readonly SemaphoreSlim slots;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
-    private readonly List<DeadLetter> deadLetters;
+    private readonly IDeadLetterStore deadLetters;
     private readonly HashSet<Task> running = [];
     private readonly IWebhookDeliveryStore queue;
 
-    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IWebhookDeliveryStore queue, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IWebhookDeliveryStore queue, IDeadLetterStore deadLetters, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.httpClients = httpClients;
         this.queue = queue;
+        this.deadLetters = deadLetters;
         this.rules = rules;
         this.options = options.Value.Webhooks;
         this.timeProvider = timeProvider;
@@ -51,9 +49,6 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         this.logger = logger;
         schedule = new RetrySchedule(this.options.InitialRetryDelay, this.options.MaxRetryDelay, this.options.GiveUpAfter);
         slots = new SemaphoreSlim(this.options.MaxConcurrent, this.options.MaxConcurrent);
-        deadLetterPath = Path.Combine(options.Value.HistoryPath, "dead-letters.json");
-        maxDeadLetters = options.Value.MaxDeadLetters;
-        deadLetters = LoadDeadLetters();
     }
 
     public async Task Enqueue(Alert alert, IReadOnlyList<WebhookTarget> webhooks)
@@ -65,31 +60,18 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
     }
 
-    public IReadOnlyList<DeadLetter> DeadLetters()
-    {
-        lock (gate)
-        {
-            return [.. deadLetters];
-        }
-    }
+    public Task<IReadOnlyList<DeadLetter>> DeadLetters() => deadLetters.List(CancellationToken.None);
 
     public async Task<bool> Resend(string deadLetterId)
     {
-        // Found, checked and taken off the list in one step: of two concurrent re-sends of one letter, one sends.
-        DeadLetter? letter;
-        WebhookTarget? target;
-        lock (gate)
+        // The secret is the rule's current one: a dead letter whose rule or webhook is gone cannot be signed.
+        var letter = (await deadLetters.List(CancellationToken.None)).FirstOrDefault(d => d.Id == deadLetterId);
+        var target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
+
+        // Taken off the list before it is queued: of two concurrent re-sends of one letter (on any silo), one sends.
+        if (letter is null || target is null || !await deadLetters.Remove(deadLetterId, CancellationToken.None))
         {
-            letter = deadLetters.Find(d => d.Id == deadLetterId);
-
-            // The secret is the rule's current one: a dead letter whose rule or webhook is gone cannot be signed.
-            target = letter is null ? null : rules.Current.Find(letter.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == letter.Url);
-            if (letter is null || target is null || !deadLetters.Remove(letter))
-            {
-                return false;
-            }
-
-            SaveDeadLetters();
+            return false;
         }
 
         await Queue(letter.Alert, target);
@@ -204,7 +186,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     /// <summary>The delivery becomes a dead letter (listed, re-sendable) and leaves the queue.</summary>
     private async Task GiveUp(PendingDelivery delivery, string? error)
     {
-        DeadLetter(new DeadLetter
+        await DeadLetter(new DeadLetter
         {
             Id = delivery.Id,
             Alert = delivery.Alert,
@@ -288,63 +270,14 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
     }
 
-    private void DeadLetter(DeadLetter letter)
+    private async Task DeadLetter(DeadLetter letter)
     {
-        lock (gate)
-        {
-            deadLetters.Add(letter);
-            if (deadLetters.Count > maxDeadLetters)
-            {
-                deadLetters.RemoveRange(0, deadLetters.Count - maxDeadLetters);
-            }
-
-            SaveDeadLetters();
-        }
+        await deadLetters.Add(letter, CancellationToken.None);
 
         // Counted and logged once it is listed: whoever sees the count can find the letter.
         metrics.WebhookDeadLetters.Add(1);
         LogDeadLetter(logger, letter.Alert.Id, letter.Url, letter.Attempts, letter.LastError);
     }
-
-    /// <summary>The saved dead letters; an unreadable file (empty, truncated) is quarantined so the server still starts.</summary>
-    private List<DeadLetter> LoadDeadLetters()
-    {
-        if (!File.Exists(deadLetterPath))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(deadLetterPath);
-            return JsonSerializer.Deserialize<List<DeadLetter>>(stream, AlertJson.Options) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            LogDeadLettersQuarantined(logger, deadLetterPath, Storage.DurableFile.Quarantine(deadLetterPath, timeProvider.GetUtcNow()), ex.Message);
-            return [];
-        }
-    }
-
-    private void SaveDeadLetters()
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(deadLetterPath)!);
-            Storage.DurableFile.Write(deadLetterPath, stream => JsonSerializer.Serialize(stream, deadLetters, AlertJson.Options));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The list stays in memory (and visible through the API); the file catches up on the next change.
-            LogDeadLettersNotSaved(logger, deadLetterPath, ex);
-        }
-    }
-
-    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "{Path} is unreadable ({Problem}); moved aside to {QuarantinedAs}, starting with no dead letters")]
-    private static partial void LogDeadLettersQuarantined(ILogger logger, string path, string quarantinedAs, string problem);
-
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Dead letters could not be saved to {Path}")]
-    private static partial void LogDeadLettersNotSaved(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Webhook attempt {Attempt} for alert {AlertId} to {Host} failed: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, string alertId, string host, int attempt, string error);

@@ -91,7 +91,8 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Stores items (new or replacing), all or none: when one cannot be saved, those already saved are put back. With
+    /// Stores items (new or replacing), all or none: in one transaction where the store has them (PostgreSQL), and
+    /// otherwise, when one cannot be saved, those already saved are put back. With
     /// <paramref name="mustBeNew"/>, an existing id refuses the whole write. Announced to every silo before returning.
     /// </summary>
     public async Task<CatalogWrite> Write(IReadOnlyList<TItem> written, bool mustBeNew, CancellationToken cancellationToken)
@@ -108,15 +109,11 @@ public abstract class DocumentCatalog<TItem, TStored>(IDocumentStore<TStored> st
             }
 
             replaced = written.Any(i => items.ContainsKey(IdOf(i)));
-            var saved = new List<(TItem Item, long Version)>();
+            List<(TItem Item, long Version)> saved = [.. written.Select(i => (i, NextVersion(IdOf(i))))];
             try
             {
-                foreach (var item in written)
-                {
-                    var version = NextVersion(IdOf(item));
-                    await store.Save(ToStored(item, version), cancellationToken);
-                    saved.Add((item, version));
-                }
+                // One transaction where the store has them; otherwise document by document, put back on failure.
+                await store.SaveAll([.. saved.Select(s => ToStored(s.Item, s.Version))], cancellationToken);
             }
             catch
             {

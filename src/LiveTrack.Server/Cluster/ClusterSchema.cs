@@ -1,5 +1,5 @@
-using System.Reflection;
 using LiveTrack.Server.Hosting;
+using LiveTrack.Server.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,38 +9,16 @@ namespace LiveTrack.Server.Cluster;
 /// LiveTrack's own PostgreSQL schema for the cluster profile (embedded <c>Cluster/Sql/*.sql</c>, applied in name
 /// order): the <c>OrleansQuery</c> statements the ADO.NET membership, reminder and grain storage providers run, their
 /// tables, and the feed lease table. Every script is idempotent; silos starting together apply it one at a time
-/// under a PostgreSQL advisory lock.
+/// under a PostgreSQL advisory lock (<see cref="PostgreSqlSchema"/>).
 /// </summary>
 public static class ClusterSchema
 {
-    /// <summary>Advisory lock key ("LTSCHEMA" as ASCII) held while the scripts run.</summary>
-    private const long LockKey = 0x4C54534348454D41;
-
-    private const string ResourcePrefix = "LiveTrack.Server.Cluster.Sql.";
-
     /// <summary>The scripts' names and text, in the order they are applied.</summary>
-    public static IReadOnlyList<(string Name, string Sql)> Scripts { get; } = Load();
+    public static IReadOnlyList<(string Name, string Sql)> Scripts { get; } = PostgreSqlSchema.Load("LiveTrack.Server.Cluster.Sql.");
 
-    /// <summary>Applies every script in one transaction. Throws when the database cannot be reached in time.</summary>
-    public static async Task ApplyAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("key", LockKey);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var (_, sql) in Scripts)
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>Applies every script in one transaction (see <see cref="PostgreSqlSchema"/>). Throws when the database cannot be reached in time.</summary>
+    public static Task ApplyAsync(string connectionString, CancellationToken cancellationToken) =>
+        PostgreSqlSchema.ApplyAsync(connectionString, Scripts, cancellationToken);
 
     /// <summary>
     /// The start-up step: connects and applies the schema (when <see cref="LiveTrackClusterOptions.ApplySchema"/>) within
@@ -71,21 +49,5 @@ public static class ClusterSchema
                 typeof(LiveTrackClusterOptions),
                 [$"{LiveTrackClusterOptions.SectionName}:ConnectionString: the cluster database could not be {(options.ApplySchema ? "prepared" : "reached")}: {why}"]);
         }
-    }
-
-    private static List<(string Name, string Sql)> Load()
-    {
-        var assembly = typeof(ClusterSchema).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n[ResourcePrefix.Length..], Read(assembly, n)))];
-    }
-
-    private static string Read(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -24,9 +24,18 @@ public static class LiveTrackHosting
         builder.AddLiveTrackTelemetry();
         var services = builder.Services;
         var cluster = BoundOrDefault(() => builder.Configuration.GetSection(LiveTrackClusterOptions.SectionName).Get<LiveTrackClusterOptions>()) ?? new LiveTrackClusterOptions();
+        var storage = BoundOrDefault(() => builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()) ?? new StorageOptions();
+        var shared = storage.Provider == StorageProvider.PostgreSql;
+        if (shared)
+        {
+            // Fences, rules, alert history, dead letters and the webhook queue in the shared database.
+            services.AddSingleton(sp => new PostgreSqlStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ConnectionString!));
+            services.AddHostedService<PostgreSqlStorageStartup>();
+        }
+
         // Fences load before the silo starts, so no aircraft is evaluated against an empty index.
         services.AddOptions<GeofenceOptions>().BindConfiguration(GeofenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IGeofenceStore>(sp => new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath, sp.GetRequiredService<ILogger<FileGeofenceStore>>()));
+        services.AddSingleton<IGeofenceStore>(sp => shared ? new PostgreSqlGeofenceStore(sp.GetRequiredService<PostgreSqlStorage>()) : new FileGeofenceStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeofenceOptions>>().Value.StorePath, sp.GetRequiredService<ILogger<FileGeofenceStore>>()));
         services.AddSingleton<GeofenceCatalog>();
         services.AddSingleton<IGeofenceIndexProvider>(sp => sp.GetRequiredService<GeofenceCatalog>());
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<GeofenceCatalog>());
@@ -41,13 +50,23 @@ public static class LiveTrackHosting
 
         // Rules load before the silo starts too (after the fences they name).
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IRuleStore>(sp => new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath, sp.GetRequiredService<ILogger<FileRuleStore>>()));
+        services.AddSingleton<IRuleStore>(sp => shared ? new PostgreSqlRuleStore(sp.GetRequiredService<PostgreSqlStorage>()) : new FileRuleStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.RulesPath, sp.GetRequiredService<ILogger<FileRuleStore>>()));
         services.AddSingleton<RuleCatalog>();
         services.AddSingleton<IAlertRuleProvider>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddSingleton<ICatalogReplica>(sp => sp.GetRequiredService<RuleCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<RuleCatalog>());
-        services.AddSingleton<IAlertStore, FileAlertStore>();
-        services.AddSingleton<IWebhookDeliveryStore>(sp => new FileWebhookDeliveryStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.HistoryPath, "deliveries"), sp.GetRequiredService<ILogger<FileWebhookDeliveryStore>>()));
+        if (shared)
+        {
+            services.AddSingleton<IAlertStore, PostgreSqlAlertStore>();
+            services.AddSingleton<IDeadLetterStore, PostgreSqlDeadLetterStore>();
+        }
+        else
+        {
+            services.AddSingleton<IAlertStore, FileAlertStore>();
+            services.AddSingleton<IDeadLetterStore, FileDeadLetterStore>();
+        }
+
+        services.AddSingleton<IWebhookDeliveryStore>(sp => shared ? new PostgreSqlWebhookDeliveryStore(sp.GetRequiredService<PostgreSqlStorage>()) : new FileWebhookDeliveryStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AlertOptions>>().Value.HistoryPath, "deliveries"), sp.GetRequiredService<ILogger<FileWebhookDeliveryStore>>()));
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());

@@ -19,6 +19,19 @@ public interface IDocumentStore<T> where T : class
     /// </summary>
     Task Save(T document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several documents (each as <see cref="Save"/>). A store with transactions commits them all or none; the
+    /// default writes them one by one, and a caller needing all-or-none puts back what a failed call had saved.
+    /// </summary>
+    async Task SaveAll(IReadOnlyList<T> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var document in documents)
+        {
+            await Save(document, cancellationToken);
+        }
+    }
+
     /// <summary>Removes a document; false when it did not exist.</summary>
     Task<bool> Delete(string id, CancellationToken cancellationToken);
 

@@ -25,11 +25,5 @@ public sealed class StorageOptions : IValidatableObject
         {
             yield return new ValidationResult("A connection string is required when Provider is PostgreSql.", [nameof(ConnectionString)]);
         }
-
-        if (Provider == StorageProvider.PostgreSql)
-        {
-            // Refused rather than silently keeping files: the PostgreSQL stores are not part of this build yet.
-            yield return new ValidationResult("PostgreSql stores are not available yet; use Files.", [nameof(Provider)]);
-        }
     }
 }
