@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using LiveTrack.Ingestion;
+using LiveTrack.TestSupport;
 using Xunit.Abstractions;
 
 namespace LiveTrack.Cluster.Tests;

@@ -1,4 +1,5 @@
 using LiveTrack.Server.Cluster;
+using LiveTrack.TestSupport;
 using Npgsql;
 
 namespace LiveTrack.Cluster.Tests;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using LiveTrack.Grains;
 using LiveTrack.Server.Cluster;
 using LiveTrack.Server.Hosting;
+using LiveTrack.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

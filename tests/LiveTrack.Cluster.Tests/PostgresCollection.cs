@@ -1,3 +1,5 @@
+using LiveTrack.TestSupport;
+
 namespace LiveTrack.Cluster.Tests;
 
 [CollectionDefinition(Name)]

@@ -1,4 +1,5 @@
 using LiveTrack.History.PostgreSql;
+using LiveTrack.TestSupport;
 
 namespace LiveTrack.History.Tests;
 

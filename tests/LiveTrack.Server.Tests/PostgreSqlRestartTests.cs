@@ -1,3 +1,5 @@
+using LiveTrack.TestSupport;
+
 namespace LiveTrack.Server.Tests;
 
 /// <summary>

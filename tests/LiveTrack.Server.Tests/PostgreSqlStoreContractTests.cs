@@ -2,6 +2,7 @@ using LiveTrack.Grains;
 using LiveTrack.Server.Alerts;
 using LiveTrack.Server.Geofences;
 using LiveTrack.Server.Storage;
+using LiveTrack.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace LiveTrack.Server.Tests;

@@ -1,8 +1,11 @@
-using LiveTrack.TestSupport;
+using Xunit;
 
-namespace LiveTrack.Server.Tests;
+namespace LiveTrack.TestSupport;
 
-/// <summary>One real PostgreSQL server for the tests of a class; each store or server under test takes a new database.</summary>
+/// <summary>
+/// One real PostgreSQL server (<see cref="PostgresServer"/>) for the tests of a class or collection; each store, silo
+/// or server under test takes a new database on it.
+/// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
     public PostgresServer Server { get; private set; } = null!;
