@@ -17,8 +17,8 @@ public sealed class FileStoreContractTests : StoreContractTests
 
     protected override Task<IWebhookDeliveryStore> Deliveries() => Task.FromResult<IWebhookDeliveryStore>(new FileWebhookDeliveryStore(Folder(), NullLogger<FileWebhookDeliveryStore>.Instance));
 
-    protected override Task<IAlertStore> Alerts() =>
-        Task.FromResult<IAlertStore>(new FileAlertStore(Options.Create(new AlertOptions { HistoryPath = Folder() }), NullLogger<FileAlertStore>.Instance));
+    protected override Task<IAlertStore> Alerts(int maxHistory = 10_000) =>
+        Task.FromResult<IAlertStore>(new FileAlertStore(Options.Create(new AlertOptions { HistoryPath = Folder(), MaxHistory = maxHistory }), NullLogger<FileAlertStore>.Instance));
 
     protected override Task<IDeadLetterStore> DeadLetters(int keep) =>
         Task.FromResult<IDeadLetterStore>(new FileDeadLetterStore(Options.Create(new AlertOptions { HistoryPath = Folder(), MaxDeadLetters = keep }), TimeProvider.System, NullLogger<FileDeadLetterStore>.Instance));

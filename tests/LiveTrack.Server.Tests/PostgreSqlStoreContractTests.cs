@@ -21,7 +21,8 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
 
     protected override async Task<IWebhookDeliveryStore> Deliveries() => new PostgreSqlWebhookDeliveryStore(await Storage());
 
-    protected override async Task<IAlertStore> Alerts() => new PostgreSqlAlertStore(await Storage());
+    protected override async Task<IAlertStore> Alerts(int maxHistory = 10_000) =>
+        new PostgreSqlAlertStore(await Storage(), Options.Create(new AlertOptions { MaxHistory = maxHistory }));
 
     protected override async Task<IDeadLetterStore> DeadLetters(int keep) =>
         new PostgreSqlDeadLetterStore(await Storage(), Options.Create(new AlertOptions { MaxDeadLetters = keep }));

@@ -21,7 +21,7 @@ public abstract class StoreContractTests
     protected abstract Task<IWebhookDeliveryStore> Deliveries();
 
     /// <summary>An empty alert history.</summary>
-    protected abstract Task<IAlertStore> Alerts();
+    protected abstract Task<IAlertStore> Alerts(int maxHistory = 10_000);
 
     /// <summary>No dead letters, keeping at most <paramref name="keep"/>.</summary>
     protected abstract Task<IDeadLetterStore> DeadLetters(int keep);
@@ -131,6 +131,20 @@ public abstract class StoreContractTests
         Assert.Equal((alert.Id, alert.RuleId, alert.Icao, alert.Summary, alert.RaisedAt), (found!.Id, found.RuleId, found.Icao, found.Summary, found.RaisedAt));
         Assert.Null(await store.Find("unknown"));
         Assert.Single((await store.Query(new AlertQuery { Limit = 10 })).Alerts);
+    }
+
+    [Fact]
+    public async Task Only_the_newest_MaxHistory_alerts_are_kept_and_an_older_one_is_no_longer_found()
+    {
+        var store = await Alerts(maxHistory: 3);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await store.Append(NewAlert($"kept{i}", second: i)));
+        }
+
+        Assert.Equal(["kept4", "kept3", "kept2"], (await store.Query(new AlertQuery { Limit = 10 })).Alerts.Select(a => a.Id));
+        Assert.Null(await store.Find("kept1"));
+        Assert.NotNull(await store.Find("kept2"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LiveTrack.Alerting;
 using LiveTrack.Grains;
 using LiveTrack.Server.Storage;
+using Microsoft.Extensions.Options;
 using NpgsqlTypes;
 
 namespace LiveTrack.Server.Alerts;
@@ -12,11 +13,14 @@ namespace LiveTrack.Server.Alerts;
 /// Alert history in the shared database (<c>livetrack_alerts</c>): an alert counts as recorded once its row is
 /// committed, and an id already stored is refused by the primary key (<c>ON CONFLICT DO NOTHING</c>), so a repeat
 /// after a failover is recorded once. Queries read the database, so whichever silo hosts the journal sees every
-/// alert. The cursor is the row's position, which only grows, so pages stay stable while new alerts arrive.
+/// alert. The cursor is the row's position, which only grows, so pages stay stable while new alerts arrive. Like the
+/// file store it keeps the newest <see cref="AlertOptions.MaxHistory"/> alerts: each recorded alert deletes, in the
+/// same transaction, the rows older than that (through the position index, so the table never grows past it).
 /// </summary>
-public sealed class PostgreSqlAlertStore(PostgreSqlStorage storage) : IAlertStore
+public sealed class PostgreSqlAlertStore(PostgreSqlStorage storage, IOptions<AlertOptions> options) : IAlertStore
 {
     private const int MaxPage = 1000;
+    private readonly int maxHistory = options.Value.MaxHistory;
 
     public async Task<bool> Append(Alert alert)
     {
@@ -32,7 +36,24 @@ public sealed class PostgreSqlAlertStore(PostgreSqlStorage storage) : IAlertStor
         command.Parameters.AddWithValue("icao", alert.Icao);
         command.Parameters.AddWithValue("raised", alert.RaisedAt.UtcDateTime);
         command.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(alert, AlertJson.Options));
-        return await command.ExecuteNonQueryAsync() == 1;
+        await using var transaction = await connection.BeginTransactionAsync();
+        command.Transaction = transaction;
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            return false;
+        }
+
+        // Older than the newest maxHistory: the row maxHistory places below the newest and everything under it.
+        await using var trim = connection.CreateCommand();
+        trim.Transaction = transaction;
+        trim.CommandText = """
+            DELETE FROM livetrack_alerts
+            WHERE position <= (SELECT position FROM livetrack_alerts ORDER BY position DESC OFFSET @keep LIMIT 1)
+            """;
+        trim.Parameters.AddWithValue("keep", maxHistory);
+        await trim.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return true;
     }
 
     public async Task<AlertPage> Query(AlertQuery query)
