@@ -10,8 +10,10 @@ namespace LiveTrack.Benchmarks;
 /// The <c>--import-store</c> mode: <see cref="ImportBenchmarks"/>' 200,000-record SBS log and gzip traces imported end
 /// to end into a fresh embedded (DuckDB) store the way <c>POST /api/imports</c> writes them — read, judged and
 /// evaluated against a fence by <see cref="ImportedTraffic"/>, written in batches of 20,000 reports with one write
-/// outstanding (as the server's import sink does) — and, for comparison, read only (a dropping sink). Each the
-/// median of 5 runs, a new store per run.
+/// outstanding (as the server's import sink does: reading, evaluating and writing overlap) — and, for comparison,
+/// read only (a dropping sink). The server reads an upload twice (a checking pass, then the writing pass: see
+/// <c>ImportService</c>), so its end-to-end rate is records ÷ (read-only time + writing-pass time). Each the median
+/// of 5 runs, a new store per run.
 /// </summary>
 internal static class ImportStoreMeasurement
 {
@@ -25,8 +27,8 @@ internal static class ImportStoreMeasurement
         fixtures.Setup();
         try
         {
-            output.WriteLine("| source | records | read only (records/s) | into DuckDB (records/s) | of which evaluating | of which writing (overlapped) | positions | changes | events |");
-            output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            output.WriteLine("| source | records | read only (records/s) | writing pass into DuckDB (records/s) | POST /api/imports: check + write (records/s) | evaluating (overlapped) | writing (overlapped) | positions | changes | events |");
+            output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var (name, path) in new[] { ("SBS log", fixtures.SbsLogPath), ("readsb traces, gzip", fixtures.GzipTracesPath) })
             {
                 var read = Median(await Repeat(() => ReadOnly(path)));
@@ -37,7 +39,7 @@ internal static class ImportStoreMeasurement
                 }
 
                 var median = stored.OrderBy(r => r.Seconds).ElementAt(Runs / 2);
-                output.WriteLine($"| {name} | {median.Records:N0} | {ImportBenchmarks.Records / read:N0} | {median.Records / median.Seconds:N0} | {median.Evaluating:N2} s of {median.Seconds:N2} s | {median.Writing:N2} s | {median.Info.Positions:N0} | {median.Info.Changes:N0} | {median.Info.Events:N0} |");
+                output.WriteLine($"| {name} | {median.Records:N0} | {ImportBenchmarks.Records / read:N0} | {median.Records / median.Seconds:N0} | {median.Records / (read + median.Seconds):N0} | {median.Evaluating:N2} s of {median.Seconds:N2} s | {median.Writing:N2} s | {median.Info.Positions:N0} | {median.Info.Changes:N0} | {median.Info.Events:N0} |");
             }
         }
         finally
@@ -70,7 +72,7 @@ internal static class ImportStoreMeasurement
             var sink = new StoreSink(traffic, fences, store);
             var clock = Stopwatch.StartNew();
             var summary = await new ImportRunner(new ImportOptions { Feed = "bench-import", BatchSize = 20_000 }).RunAsync(path, sink);
-            await sink.Pending;
+            await sink.FlushAsync();
             var seconds = clock.Elapsed.TotalSeconds;
             return (seconds, await store.GetInfoAsync(), summary.RecordsRead, sink.Evaluating.TotalSeconds, sink.Writing.TotalSeconds);
         }
@@ -93,30 +95,28 @@ internal static class ImportStoreMeasurement
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 
-    /// <summary>What the server's import sink does: evaluate, then write with at most one write outstanding.</summary>
-    private sealed class StoreSink(ImportedTraffic traffic, Geofencing.GeofenceIndex fences, IHistoryStore store) : IImportSink
+    /// <summary>What the server's import sink does: <see cref="ImportedTrafficPipeline"/> writing each batch to the store.</summary>
+    private sealed class StoreSink : IImportSink
     {
-        public Task Pending { get; private set; } = Task.CompletedTask;
+        private readonly ImportedTrafficPipeline pipeline;
+        private long writingTicks;
 
-        public TimeSpan Evaluating { get; private set; }
+        public StoreSink(ImportedTraffic traffic, Geofencing.GeofenceIndex fences, IHistoryStore store) =>
+            pipeline = new ImportedTrafficPipeline(traffic, () => fences, async (batch, cancellationToken) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await store.WriteAsync(batch.History, cancellationToken);
+                writingTicks += Stopwatch.GetTimestamp() - started;
+            });
 
-        public TimeSpan Writing { get; private set; }
+        public TimeSpan Evaluating => pipeline.EvaluatingTime;
 
-        public async ValueTask WriteAsync(IReadOnlyList<AircraftReport> reports, CancellationToken cancellationToken)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var batch = traffic.Evaluate(reports, fences);
-            Evaluating += Stopwatch.GetElapsedTime(started);
-            await Pending;
-            Pending = Task.Run(
-                async () =>
-                {
-                    var writing = Stopwatch.GetTimestamp();
-                    await store.WriteAsync(batch.History, cancellationToken);
-                    Writing += Stopwatch.GetElapsedTime(writing);
-                },
-                cancellationToken);
-        }
+        public TimeSpan Writing => Stopwatch.GetElapsedTime(0, writingTicks);
+
+        public Task FlushAsync() => pipeline.FlushAsync();
+
+        public ValueTask WriteAsync(IReadOnlyList<AircraftReport> reports, CancellationToken cancellationToken) =>
+            pipeline.AddAsync(reports, cancellationToken);
     }
 
     private sealed class DroppingSink : IImportSink

@@ -8,29 +8,30 @@ namespace LiveTrack.Server.History;
 /// <summary>
 /// The sink of an import's writing pass: each batch is judged and evaluated against the fences by
 /// <see cref="ImportedTraffic"/> (the live merge and crossing code) and written to the history store directly — one
-/// transaction per batch, awaited, never through the live writer's lossy queue. The write of one batch overlaps the
-/// reading of the next (at most one write outstanding). With <see cref="ImportRequest.Alerts"/> the events and
-/// squawk changes also go to the live alert rules' streams.
+/// transaction per batch, awaited, never through the live writer's lossy queue. Reading, evaluating and writing
+/// overlap (<see cref="ImportedTrafficPipeline"/>). With <see cref="ImportRequest.Alerts"/> the events and squawk
+/// changes also go to the live alert rules' streams.
 /// </summary>
-internal sealed class ImportStoreSink(
-    ImportJob job,
-    ImportedTraffic traffic,
-    IGeofenceIndexProvider fences,
-    IHistoryStore store,
-    IStreamProvider? alerts) : IImportSink
+internal sealed class ImportStoreSink : IImportSink
 {
-    private Task pending = Task.CompletedTask;
+    private readonly ImportJob job;
+    private readonly IHistoryStore store;
+    private readonly IStreamProvider? alerts;
+    private readonly ImportedTrafficPipeline pipeline;
 
-    public async ValueTask WriteAsync(IReadOnlyList<AircraftReport> reports, CancellationToken cancellationToken)
+    public ImportStoreSink(ImportJob job, ImportedTraffic traffic, IGeofenceIndexProvider fences, IHistoryStore store, IStreamProvider? alerts)
     {
-        var batch = traffic.Evaluate(reports, fences.Current);
-        job.Judged(traffic.Stale, traffic.Suspect);
-        await pending.ConfigureAwait(false);
-        pending = Task.Run(() => WriteAsync(batch, cancellationToken), cancellationToken);
+        this.job = job;
+        this.store = store;
+        this.alerts = alerts;
+        pipeline = new ImportedTrafficPipeline(traffic, () => fences.Current, WriteAsync, t => job.Judged(t.Stale, t.Suspect));
     }
 
-    /// <summary>Waits for the last write; its failure is thrown here.</summary>
-    public Task FlushAsync() => pending;
+    public ValueTask WriteAsync(IReadOnlyList<AircraftReport> reports, CancellationToken cancellationToken) =>
+        pipeline.AddAsync(reports, cancellationToken);
+
+    /// <summary>Waits for the last evaluation and write; a failure of either is thrown here.</summary>
+    public Task FlushAsync() => pipeline.FlushAsync();
 
     private async Task WriteAsync(ImportedBatch batch, CancellationToken cancellationToken)
     {
