@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LiveTrack.Grains;
 using LiveTrack.Server.Cluster;
 using LiveTrack.Server.Hosting;
@@ -71,13 +69,15 @@ public sealed class GrainStateSchemaTests(PostgresFixture postgres)
     }
 
     /// <summary>A one-silo cluster registered exactly as the server's PostgreSql profile does (schema applied at start).</summary>
-    private static async Task<SiloHost> StartSilo(string database)
+    private static Task<SiloHost> StartSilo(string database) => SiloPorts.StartAsync(port => StartSilo(database, port));
+
+    private static async Task<SiloHost> StartSilo(string database, int siloPort)
     {
         var options = new LiveTrackClusterOptions
         {
             Provider = ClusterProvider.PostgreSql,
             ConnectionString = database,
-            SiloPort = FreePort(),
+            SiloPort = siloPort,
             GatewayPort = 0,
             NodeName = "schema-test",
         };
@@ -87,13 +87,6 @@ public sealed class GrainStateSchemaTests(PostgresFixture postgres)
         var host = builder.Build();
         await host.StartAsync();
         return new SiloHost(host);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<Dictionary<string, string>> Queries(string database)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveTrack.Server.Hosting;
+using LiveTrack.TestSupport;
 
 namespace LiveTrack.Server.Tests;
 
@@ -124,7 +125,7 @@ public sealed class ConfigurationValidationTests
                 Path.Combine(AppContext.BaseDirectory, "LiveTrack.Server.dll"),
                 "--LiveTrack:Feeds:simulator:Enabled=false",
                 "--LiveTrack:Feeds:push:Port=0",
-                $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.SiloPortCandidate()}",
+                $"--LiveTrack:Cluster:SiloPort={SiloPorts.Candidate()}",
                 "--LiveTrack:Cluster:GatewayPort=0",
                 $"--LiveTrack:Geofences:StorePath={Path.Combine(Path.GetTempPath(), $"livetrack-fences-{Guid.NewGuid():N}")}",
                 $"--LiveTrack:Alerts:RulesPath={Path.Combine(Path.GetTempPath(), $"livetrack-rules-{Guid.NewGuid():N}")}",

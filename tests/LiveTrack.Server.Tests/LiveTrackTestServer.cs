@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using LiveTrack.Ingestion;
 using LiveTrack.Server.Hosting;
+using LiveTrack.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,42 +53,11 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
     /// start that loses it to another process in that moment is retried with a new one. The gateway is off (port 0):
     /// the server's own client is in the silo.
     /// </remarks>
-    public static async Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static Task<LiveTrackTestServer> StartAsync(int? primarySiloPort = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
+        SiloPorts.StartAsync(siloPort => StartOnce(siloPort, primarySiloPort, settings, configure));
+
+    private static async Task<LiveTrackTestServer> StartOnce(int siloPort, int? primarySiloPort, IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnce(primarySiloPort, settings, configure);
-            }
-            catch (Exception ex) when (attempt < 3 && IsPortTaken(ex))
-            {
-                // Another process took the silo port between picking it and binding it: pick another.
-            }
-        }
-    }
-
-    private static bool IsPortTaken(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
-            {
-                return true;
-            }
-
-            if (ex is AggregateException many && many.InnerExceptions.Any(IsPortTaken))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static async Task<LiveTrackTestServer> StartOnce(int? primarySiloPort, IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure)
-    {
-        var siloPort = SiloPortCandidate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = ServerProjectDirectory() });
         builder.Configuration.Sources.Clear();
         var config = new Dictionary<string, string?>
@@ -190,17 +160,6 @@ public sealed class LiveTrackTestServer : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(cts.Token);
         await App.DisposeAsync();
-    }
-
-    /// <summary>
-    /// A port for an Orleans silo, the one listener a test cannot bind to port 0 (see <see cref="StartAsync"/>): free
-    /// when picked; a start that loses it is retried. Every other test listener binds port 0 and reads its address.
-    /// </summary>
-    public static int SiloPortCandidate()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string ServerProjectDirectory()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using LiveTrack.TestSupport;
 
 namespace LiveTrack.Server.Tests;
 
@@ -38,7 +39,7 @@ public sealed class ServerProcessHost : IAsyncDisposable
             "--Urls=http://127.0.0.1:0",
             "--LiveTrack:Feeds:simulator:Enabled=false",
             "--LiveTrack:Feeds:push:Port=0",
-            $"--LiveTrack:Cluster:SiloPort={LiveTrackTestServer.SiloPortCandidate()}",
+            $"--LiveTrack:Cluster:SiloPort={SiloPorts.Candidate()}",
             "--LiveTrack:Cluster:GatewayPort=0",
             $"--LiveTrack:Api:Keys:0={LiveTrackTestServer.ApiKey}",
             "--LiveTrack:Geofences:Seed=",
