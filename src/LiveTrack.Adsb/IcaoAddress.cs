@@ -22,6 +22,13 @@ public static class IcaoAddress
     private const string HexDigits = "0123456789abcdef";
 
     private static readonly ConcurrentDictionary<int, string> Cache = new();
+
+    /// <summary>
+    /// A direct-mapped front of <see cref="Cache"/> (one slot per low 16 bits of the address): the hit of every
+    /// message from an aircraft already seen is one array read and one compare. Slots are immutable entries replaced
+    /// whole, so a racing reader sees either entry; a miss falls back to the dictionary, which stays the one interning.
+    /// </summary>
+    private static readonly Interned?[] Recent = new Interned?[1 << 16];
     private static int cachedCount;
 
     /// <summary>
@@ -176,6 +183,19 @@ public static class IcaoAddress
 
     private static string GetOrCreate(int key)
     {
+        var slot = key & (Recent.Length - 1);
+        if (Volatile.Read(ref Recent[slot]) is { } recent && recent.Key == key)
+        {
+            return recent.Text;
+        }
+
+        var text = Intern(key);
+        Volatile.Write(ref Recent[slot], new Interned(key, text));
+        return text;
+    }
+
+    private static string Intern(int key)
+    {
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -211,4 +231,6 @@ public static class IcaoAddress
                 span[i++] = HexDigits[(k >> shift) & 0xF];
             }
         });
+
+    private sealed record Interned(int Key, string Text);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static LiveTrack.Adsb.Tests.SbsFixtures;
 
@@ -363,5 +364,48 @@ public class SbsParserTests
 
         Assert.Equal(0, AllocationProbe.BytesFor100Calls(() => SbsParser.TryParse(bytes, out _, out _)));
         Assert.Equal(0, AllocationProbe.BytesFor100Calls(() => SbsParser.TryParse(text.AsSpan(), out _, out _)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Every_decimal_latitude_and_longitude_parses_to_the_same_double_as_the_framework(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 5000; i++)
+        {
+            var latitude = RandomDecimal(random, 90);
+            var longitude = RandomDecimal(random, 180);
+
+            var m = ParseMessage(WithField(WithField(15, latitude), 16, longitude));
+
+            Assert.Equal(double.Parse(latitude, CultureInfo.InvariantCulture), m.Latitude);
+            Assert.Equal(double.Parse(longitude, CultureInfo.InvariantCulture), m.Longitude);
+        }
+    }
+
+    /// <summary>A decimal within ±<paramref name="limit"/> in the spellings feeds use: signs, no integer part, up to 16 decimals.</summary>
+    private static string RandomDecimal(Random random, int limit)
+    {
+        var text = new StringBuilder();
+        text.Append(random.Next(4) switch { 0 => "-", 1 => "+", _ => "" });
+        var whole = random.Next(limit);
+        if (whole != 0 || random.Next(3) != 0)
+        {
+            text.Append(whole.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var decimals = random.Next(17);
+        if (decimals > 0 || text.Length == 0 || !char.IsAsciiDigit(text[^1]))
+        {
+            text.Append('.');
+            decimals = Math.Max(decimals, 1);
+            for (var d = 0; d < decimals; d++)
+            {
+                text.Append((char)('0' + random.Next(10)));
+            }
+        }
+
+        return text.ToString();
     }
 }
