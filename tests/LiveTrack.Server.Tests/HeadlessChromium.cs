@@ -115,20 +115,39 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return result?["result"]?["value"];
     }
 
-    /// <summary>Waits, inside the page, until the expression is truthy; fails after the timeout with its last value.</summary>
-    public Task<JsonNode?> WaitUntil(string expression, TimeSpan? timeout = null) => Evaluate($$"""
-        new Promise((resolve, reject) => {
-          const deadline = Date.now() + {{(int)(timeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds}};
-          const check = () => {
-            let value;
-            try { value = ({{expression}}); } catch (e) { value = undefined; }
-            if (value) { resolve(value); }
-            else if (Date.now() > deadline) { reject(new Error('timed out waiting for: ' + {{JsonSerializer.Serialize(expression)}} + ' — page says: ' + document.body.innerText.slice(0, 400))); }
-            else { setTimeout(check, 50); }
-          };
-          check();
-        })
-        """);
+    /// <summary>
+    /// Waits, inside the page, until the expression is truthy; fails after the timeout with its last value.
+    /// A navigation (a reload the page does itself) destroys the document the wait runs in: the wait then starts
+    /// again in the new document, within the same deadline.
+    /// </summary>
+    public async Task<JsonNode?> WaitUntil(string expression, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var remaining = (int)Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalMilliseconds);
+            try
+            {
+                return await Evaluate($$"""
+                    new Promise((resolve, reject) => {
+                      const deadline = Date.now() + {{remaining}};
+                      const check = () => {
+                        let value;
+                        try { value = ({{expression}}); } catch (e) { value = undefined; }
+                        if (value) { resolve(value); }
+                        else if (Date.now() > deadline) { reject(new Error('timed out waiting for: ' + {{JsonSerializer.Serialize(expression)}} + ' — page says: ' + document.body.innerText.slice(0, 400))); }
+                        else { setTimeout(check, 50); }
+                      };
+                      check();
+                    })
+                    """);
+            }
+            catch (InvalidOperationException ex) when (IsNavigation(ex) && DateTimeOffset.UtcNow < deadline)
+            {
+                // The document went away under the wait: evaluate again in the one that replaced it.
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -151,6 +170,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
         {
         }
     }
+
+    private static bool IsNavigation(InvalidOperationException ex) =>
+        ex.Message.Contains("navigated or closed", StringComparison.Ordinal)
+        || ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal)
+        || ex.Message.Contains("Cannot find context", StringComparison.Ordinal);
 
     private async Task ConnectToPage(Task<Uri> devTools)
     {
