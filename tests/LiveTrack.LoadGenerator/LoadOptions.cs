@@ -38,6 +38,18 @@ internal sealed record LoadOptions
 
     public bool Beast => Format == "beast";
 
+    /// <summary>The hub protocol of the area clients: <c>json</c> or <c>messagepack</c>.</summary>
+    public string Protocol { get; init; } = "json";
+
+    /// <summary>Worker processes the area clients are split over (0: the clients run in this process).</summary>
+    public int ClientProcesses { get; init; }
+
+    /// <summary>Set in a client worker process: the server its clients connect to.</summary>
+    public Uri? WorkerOf { get; init; }
+
+    /// <summary>A client worker's seed for its clients' area tiles.</summary>
+    public int Seed { get; init; } = 1;
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -60,6 +72,10 @@ internal sealed record LoadOptions
                 "--layout" => value is "world" or "packed" ? options with { Layout = value } : throw new ArgumentException("--layout is world or packed"),
                 "--history" => options with { History = value },
                 "--format" => value is "sbs" or "beast" ? options with { Format = value } : throw new ArgumentException("--format is sbs or beast"),
+                "--protocol" => value is "json" or "messagepack" ? options with { Protocol = value } : throw new ArgumentException("--protocol is json or messagepack"),
+                "--client-processes" => options with { ClientProcesses = Math.Clamp(Int(value), 0, 64) },
+                "--worker-of" => options with { WorkerOf = new Uri(value) },
+                "--seed" => options with { Seed = Int(value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

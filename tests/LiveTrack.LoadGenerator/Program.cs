@@ -14,6 +14,11 @@ using Microsoft.Extensions.DependencyInjection;
 // --clients 0 measures ingest alone; --target URL --sbs-port N --pid P measures a server started apart (its CPU and
 // memory read from /proc/P); --layout packed puts fences and aircraft in lon −10…30, lat 35…60.
 var options = LoadOptions.Parse(args);
+if (options.WorkerOf is not null)
+{
+    return await ClientWorkers.Run(options);
+}
+
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 await using var server = options.Target is null ? await ServerProcess.StartAsync(options) : ServerProcess.Attach(options.Target, options.SbsPort, options.Pid);
 using var http = new HttpClient { BaseAddress = server.BaseAddress };
@@ -21,15 +26,12 @@ Console.Error.WriteLine($"server at {server.BaseAddress} (pid {server.ProcessId?
 
 var fenceSeconds = await Fences.Create(http, options);
 var latency = new LatencyHistogram();
-long delivered = 0;
 long fenceEvents = 0;
-var random = new Random(1);
 long missedEvents = 0;
-var clients = new List<HubConnection>();
 
 // Geofence events are counted by a client of their own, subscribed to every fence's events and to no area, so they are
 // counted with --clients 0 too (ingest alone) without adding position fan-out.
-var events = new HubConnectionBuilder()
+await using var events = new HubConnectionBuilder()
     .WithUrl(new Uri(server.BaseAddress, "/hubs/tracking"))
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
     .Build();
@@ -40,31 +42,10 @@ events.On<PositionFrame>(nameof(ITrackingClient.Positions), frame =>
 });
 await events.StartAsync();
 await events.InvokeAsync<string>(nameof(ITrackingHub.SubscribeGeofenceEvents));
-clients.Add(events);
-for (var i = 0; i < options.Clients; i++)
-{
-    var connection = new HubConnectionBuilder()
-        .WithUrl(new Uri(server.BaseAddress, "/hubs/tracking"))
-        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-        .Build();
-    connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame =>
-    {
-        var now = DateTimeOffset.UtcNow;
-        Interlocked.Add(ref delivered, frame.Aircraft.Length);
-        foreach (var aircraft in frame.Aircraft)
-        {
-            latency.Record(now - aircraft.LastSeen);
-        }
-    });
-    await connection.StartAsync();
 
-    // A 40° × 30° tile somewhere between 60 S and 60 N (a 10° × 6° tile of the packed area).
-    var (lon, lat, width, height) = options.Packed
-        ? (-10 + (random.NextDouble() * 30), 35 + (random.NextDouble() * 19), 10.0, 6.0)
-        : (-180 + (random.NextDouble() * 320), -60 + (random.NextDouble() * 90), 40.0, 30.0);
-    await connection.InvokeAsync<string>(nameof(ITrackingHub.SubscribeArea), lon, lat, lon + width, lat + height);
-    clients.Add(connection);
-}
+// The area clients: in this process, or split over worker processes (--client-processes) so they do not share it.
+await using var fleet = options.ClientProcesses == 0 ? await ClientFleet.Connect(server.BaseAddress, options.Clients, options.Packed, 1, options.Protocol) : null;
+await using var workers = options.ClientProcesses > 0 ? await ClientWorkers.Start(server.BaseAddress, options) : null;
 
 using var heap = server.ProcessId is { } pid ? ManagedHeapMonitor.TryStart(pid) : null;
 var feedsBefore = await Feed(http, json);
@@ -82,9 +63,21 @@ var sampler = Task.Run(async () =>
     }
 });
 
+// Positions and latency are counted while the reports are pushed.
+fleet?.StartCounting();
+if (workers is not null)
+{
+    await workers.StartCounting();
+}
+
 var offered = await SbsPusher.Run(server.SbsPort, options, TimeSpan.FromSeconds(options.Seconds));
 var sendSeconds = stopwatch.Elapsed.TotalSeconds;
-var deliveredAtEnd = Interlocked.Read(ref delivered);
+fleet?.StopCounting();
+var deliveredAtEnd = workers is not null ? await workers.StopCounting(latency) : fleet!.Delivered;
+if (fleet is not null)
+{
+    latency.Add(fleet.Latency.NonEmpty());
+}
 
 // Let the pipeline drain (bounded: at most 10 s), then read the server's own counters.
 FeedStatusSnapshot feedsAfter;
@@ -112,6 +105,8 @@ var result = new Dictionary<string, object?>
     ["aircraft"] = options.Aircraft,
     ["targetRate"] = options.Rate,
     ["clients"] = options.Clients,
+    ["clientProcesses"] = options.ClientProcesses,
+    ["protocol"] = options.Protocol,
     ["seconds"] = Math.Round(sendSeconds, 1),
     ["offeredPerSecond"] = Math.Round(offered / sendSeconds),
     ["acceptedPerSecond"] = Math.Round(accepted / sendSeconds),
@@ -147,11 +142,6 @@ foreach (var (key, value) in result)
 }
 
 Console.WriteLine(JsonSerializer.Serialize(result));
-foreach (var client in clients)
-{
-    await client.DisposeAsync();
-}
-
 return 0;
 
 static async Task<FeedStatusSnapshot> Feed(HttpClient http, JsonSerializerOptions json) =>
