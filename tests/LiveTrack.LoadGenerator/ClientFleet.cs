@@ -14,6 +14,7 @@ namespace LiveTrack.LoadGenerator;
 internal sealed class ClientFleet : IAsyncDisposable
 {
     private readonly List<HubConnection> connections = [];
+    private long[] frames = [];
     private long delivered;
     private volatile bool counting;
 
@@ -27,12 +28,17 @@ internal sealed class ClientFleet : IAsyncDisposable
 
     public int Count => connections.Count;
 
+    /// <summary>Frames each client received while counting was on.</summary>
+    public long[] Frames => (long[])frames.Clone();
+
     public static async Task<ClientFleet> Connect(Uri server, int clients, bool packed, int seed, string protocol)
     {
         var fleet = new ClientFleet();
         var random = new Random(seed);
+        fleet.frames = new long[clients];
         for (var i = 0; i < clients; i++)
         {
+            var index = i;
             var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/tracking"));
             var connection = protocol == "messagepack"
                 ? builder.AddMessagePackProtocol().Build()
@@ -41,13 +47,13 @@ internal sealed class ClientFleet : IAsyncDisposable
             {
                 connection.On(nameof(ITrackingClient.Positions), [typeof(object)], args =>
                 {
-                    fleet.Received(args[0]);
+                    fleet.Received(index, args[0]);
                     return Task.CompletedTask;
                 });
             }
             else
             {
-                connection.On<PositionFrame>(nameof(ITrackingClient.Positions), fleet.Received);
+                connection.On<PositionFrame>(nameof(ITrackingClient.Positions), frame => fleet.Received(index, frame));
             }
 
             await connection.StartAsync();
@@ -75,13 +81,14 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
     }
 
-    private void Received(PositionFrame frame)
+    private void Received(int client, PositionFrame frame)
     {
         if (!counting)
         {
             return;
         }
 
+        Interlocked.Increment(ref frames[client]);
         var now = DateTimeOffset.UtcNow;
         Interlocked.Add(ref delivered, frame.Aircraft.Length);
         foreach (var aircraft in frame.Aircraft)
@@ -90,9 +97,15 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
     }
 
-    private void Received(object? frame)
+    private void Received(int client, object? frame)
     {
-        if (!counting || frame is not IDictionary<object, object> map || !map.TryGetValue("aircraft", out var list) || list is not object[] aircraft)
+        if (!counting)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref frames[client]);
+        if (frame is not IDictionary<object, object> map || !map.TryGetValue("aircraft", out var list) || list is not object[] aircraft)
         {
             return;
         }

@@ -72,7 +72,7 @@ internal sealed class ClientWorkers : IAsyncDisposable
             else if (line == "stop")
             {
                 fleet.StopCounting();
-                Console.WriteLine(JsonSerializer.Serialize(new WorkerResult(fleet.Delivered, fleet.Latency.NonEmpty())));
+                Console.WriteLine(JsonSerializer.Serialize(new WorkerResult(fleet.Delivered, fleet.Latency.NonEmpty(), fleet.Frames)));
                 return 0;
             }
         }
@@ -89,8 +89,8 @@ internal sealed class ClientWorkers : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every worker's counting and adds what they measured: returns the positions they received.</summary>
-    public async Task<long> StopCounting(LatencyHistogram latency)
+    /// <summary>Stops every worker's counting and adds what they measured: the positions received, and the frames of each client.</summary>
+    public async Task<(long Delivered, long[] Frames)> StopCounting(LatencyHistogram latency)
     {
         foreach (var process in processes)
         {
@@ -99,6 +99,7 @@ internal sealed class ClientWorkers : IAsyncDisposable
         }
 
         long delivered = 0;
+        var frames = new List<long>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         foreach (var process in processes)
         {
@@ -111,9 +112,10 @@ internal sealed class ClientWorkers : IAsyncDisposable
 
             delivered += result.Delivered;
             latency.Add(result.Latency);
+            frames.AddRange(result.Frames);
         }
 
-        return delivered;
+        return (delivered, [.. frames]);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,5 +136,5 @@ internal sealed class ClientWorkers : IAsyncDisposable
         }
     }
 
-    private sealed record WorkerResult(long Delivered, long[][] Latency);
+    private sealed record WorkerResult(long Delivered, long[][] Latency, long[] Frames);
 }

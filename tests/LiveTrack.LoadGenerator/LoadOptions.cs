@@ -47,6 +47,9 @@ internal sealed record LoadOptions
     /// <summary>Set in a client worker process: the server its clients connect to.</summary>
     public Uri? WorkerOf { get; init; }
 
+    /// <summary>The server's hub frame interval in milliseconds (250 by default), to count the frames each client should get.</summary>
+    public int FrameIntervalMs { get; init; } = 250;
+
     /// <summary>A client worker's seed for its clients' area tiles.</summary>
     public int Seed { get; init; } = 1;
 
@@ -75,6 +78,7 @@ internal sealed record LoadOptions
                 "--protocol" => value is "json" or "messagepack" ? options with { Protocol = value } : throw new ArgumentException("--protocol is json or messagepack"),
                 "--client-processes" => options with { ClientProcesses = Math.Clamp(Int(value), 0, 64) },
                 "--worker-of" => options with { WorkerOf = new Uri(value) },
+                "--frame-interval-ms" => options with { FrameIntervalMs = Math.Max(1, Int(value)) },
                 "--seed" => options with { Seed = Int(value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -73,11 +73,15 @@ if (workers is not null)
 var offered = await SbsPusher.Run(server.SbsPort, options, TimeSpan.FromSeconds(options.Seconds));
 var sendSeconds = stopwatch.Elapsed.TotalSeconds;
 fleet?.StopCounting();
-var deliveredAtEnd = workers is not null ? await workers.StopCounting(latency) : fleet!.Delivered;
+var (deliveredAtEnd, framesPerClient) = workers is not null ? await workers.StopCounting(latency) : (fleet!.Delivered, fleet.Frames);
 if (fleet is not null)
 {
     latency.Add(fleet.Latency.NonEmpty());
 }
+
+// Frames each client should have had at the hub's frame interval (LiveTrack:Hub:FrameInterval, 250 ms by default).
+Array.Sort(framesPerClient);
+var expectedFrames = sendSeconds * 1000 / options.FrameIntervalMs;
 
 // Let the pipeline drain (bounded: at most 10 s), then read the server's own counters.
 FeedStatusSnapshot feedsAfter;
@@ -116,6 +120,9 @@ var result = new Dictionary<string, object?>
     ["suspect"] = feedsAfter.Suspect - feedsBefore.Suspect,
     ["failed"] = feedsAfter.Failed - feedsBefore.Failed,
     ["deliveredPerSecond"] = Math.Round(deliveredAtEnd / sendSeconds),
+    ["framesExpectedPerClient"] = options.Clients > 0 ? Math.Round(expectedFrames) : null,
+    ["framesPerClientMin"] = framesPerClient.Length > 0 ? framesPerClient[0] : null,
+    ["framesPerClientMedian"] = framesPerClient.Length > 0 ? framesPerClient[framesPerClient.Length / 2] : null,
     ["latencyP50Ms"] = Finite(latency.Percentile(0.50)),
     ["latencyP99Ms"] = Finite(latency.Percentile(0.99)),
     ["latencyP999Ms"] = Finite(latency.Percentile(0.999)),
