@@ -141,16 +141,17 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
                 continue;
             }
 
+            // Claimed first, so that of several nodes finding it claimable one resumes it (or dead-letters it).
+            if (!await Claim(delivery, cancellationToken))
+            {
+                continue;
+            }
+
             var target = rules.Current.Find(delivery.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == delivery.Url);
             if (target is null)
             {
-                // Its rule or webhook is gone: nothing to sign it with. Kept as a dead letter, as a give-up would be
-                // (by the node that claims it, so by one node).
-                if (await Claim(delivery, cancellationToken))
-                {
-                    await GiveUp(delivery, delivery.LastError ?? "the rule or its webhook was removed before the delivery succeeded");
-                }
-
+                // Its rule or webhook is gone: nothing to sign it with. Kept as a dead letter, as a give-up would be.
+                await GiveUp(delivery, delivery.LastError ?? "the rule or its webhook was removed before the delivery succeeded");
                 continue;
             }
 
@@ -296,13 +297,14 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         {
             while (true)
             {
+                var claimedAt = timeProvider.GetTimestamp();
                 if (!await Claim(delivery, cancellationToken))
                 {
                     return; // Another node holds it (it resumes it with the same key), or the store is unreachable.
                 }
 
                 attempts++;
-                var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, cancellationToken);
+                var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, claimedAt, cancellationToken);
                 if (ok)
                 {
                     await Forget(delivery);
@@ -377,7 +379,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     }
 
     /// <summary>One POST. Returns success, whether a failure is worth retrying, and what went wrong.</summary>
-    private async Task<(bool Ok, bool Retry, string? Error)> Attempt(Alert alert, WebhookTarget target, byte[] body, string signature, string deliveryId, int attempt, CancellationToken cancellationToken)
+    private async Task<(bool Ok, bool Retry, string? Error)> Attempt(Alert alert, WebhookTarget target, byte[] body, string signature, string deliveryId, int attempt, long claimedAt, CancellationToken cancellationToken)
     {
         if (!rules.AllowList.Allows(target.Url, out var refused))
         {
@@ -392,10 +394,18 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         span?.SetTag(Tags.Attempt, attempt);
         metrics.WebhookAttempts.Add(1);
         await slots.WaitAsync(cancellationToken);
+
+        // With a shared store the attempt also ends before the lease claimed for it could expire, renewed or not.
+        var limit = options.Timeout;
+        if (queue.IsShared && leaseDuration - timeProvider.GetElapsedTime(claimedAt) is var left && left < limit)
+        {
+            limit = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
+            timeout.CancelAfter(limit);
             using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.Add(WebhookSignature.HeaderName, signature);
@@ -414,7 +424,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed($"no response within {options.Timeout}", retry: true);
+            return Failed($"no response within {limit}", retry: true);
         }
         catch (HttpRequestException ex)
         {
