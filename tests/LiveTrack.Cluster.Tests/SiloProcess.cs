@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveTrack.Ingestion;
+using LiveTrack.TestSupport;
 
 namespace LiveTrack.Cluster.Tests;
 
@@ -58,7 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
             "--LiveTrack:Storage:Provider=PostgreSql",
             $"--LiveTrack:Storage:ConnectionString={connectionString}",
             $"--LiveTrack:Api:Keys:0={ApiKey}",
-            $"--LiveTrack:Cluster:SiloPort={SiloPortCandidate()}",
+            $"--LiveTrack:Cluster:SiloPort={SiloPorts.Candidate()}",
             "--LiveTrack:Cluster:GatewayPort=0",
             "--LiveTrack:Feeds:simulator:Enabled=false",
             "--LiveTrack:Feeds:push:Port=0",
@@ -201,12 +201,5 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         throw new FileNotFoundException($"src/LiveTrack.Server/bin/{configuration}/net10.0/LiveTrack.Server.dll not found (it is built with this test project).");
-    }
-
-    private static int SiloPortCandidate()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

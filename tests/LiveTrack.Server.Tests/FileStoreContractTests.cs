@@ -22,4 +22,16 @@ public sealed class FileStoreContractTests : StoreContractTests
 
     protected override Task<IDeadLetterStore> DeadLetters(int keep) =>
         Task.FromResult<IDeadLetterStore>(new FileDeadLetterStore(Options.Create(new AlertOptions { HistoryPath = Folder(), MaxDeadLetters = keep }), TimeProvider.System, NullLogger<FileDeadLetterStore>.Instance));
+
+    [Fact]
+    public async Task One_nodes_delivery_files_grant_every_claim()
+    {
+        var store = await Deliveries();
+        await store.Save(NewDelivery("d1"), CancellationToken.None);
+
+        Assert.False(store.IsShared);
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+        Assert.True(await store.TryClaim("d1", "silo-b", Lease, CancellationToken.None));
+        Assert.Equal(["d1"], (await store.LoadClaimable("silo-a", CancellationToken.None)).Select(d => d.Id));
+    }
 }

@@ -42,4 +42,51 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
 
         Assert.Equal([existing], await store.LoadAll(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Another_node_claims_a_delivery_only_once_its_owners_lease_has_expired()
+    {
+        var store = await Deliveries();
+        Assert.True(store.IsShared);
+        await store.Save(NewDelivery("d1"), CancellationToken.None);
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+
+        Assert.False(await store.TryClaim("d1", "silo-b", Lease, CancellationToken.None));
+        Assert.Empty(await store.LoadClaimable("silo-b", CancellationToken.None));
+
+        // The owner renews for a moment only: once that lease has expired (the database's clock), the other node
+        // wins, and the old owner has lost it.
+        Assert.True(await store.TryClaim("d1", "silo-a", TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        await WaitUntil(() => store.TryClaim("d1", "silo-b", Lease, CancellationToken.None));
+        Assert.False(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+        Assert.Empty(await store.LoadClaimable("silo-a", CancellationToken.None));
+        Assert.Equal(["d1"], (await store.LoadClaimable("silo-b", CancellationToken.None)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_delivery_finished_and_released_elsewhere_cannot_be_claimed()
+    {
+        var store = await Deliveries();
+        await store.Save(NewDelivery("d1"), CancellationToken.None);
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+
+        // As the dispatcher finishes a delivery: removed from the queue, then its lease released.
+        Assert.True(await store.Delete("d1", CancellationToken.None));
+        await store.Release("d1", "silo-a", CancellationToken.None);
+
+        Assert.False(await store.TryClaim("d1", "silo-b", Lease, CancellationToken.None));
+        Assert.False(await store.TryClaim("never-queued", "silo-b", Lease, CancellationToken.None));
+        Assert.Empty(await store.LoadClaimable("silo-b", CancellationToken.None));
+    }
+
+    /// <summary>Asks again every 50 ms (the cadence of the question) until the answer is yes; gives up after 30 s.</summary>
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!await condition())
+        {
+            await poll.WaitForNextTickAsync(timeout.Token);
+        }
+    }
 }

@@ -7,11 +7,14 @@ namespace LiveTrack.Server.Tests;
 /// <summary>
 /// What every store behind the catalogs, the webhook queue, the alert history and the dead letters must do, whatever
 /// keeps the data: documents back as written, the higher version winning, deletes, a pending delivery kept whole, an
-/// alert recorded once and paged newest first, dead letters kept up to the limit and taken once. Run against each
-/// implementation.
+/// alert recorded once and paged newest first, dead letters kept up to the limit and taken once, a delivery's claim
+/// renewed by its owner and free for another node once released. Run against each implementation.
 /// </summary>
 public abstract class StoreContractTests
 {
+    /// <summary>A lease long enough never to expire during a test.</summary>
+    protected static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     private static readonly DateTimeOffset At = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
     protected abstract Task<IGeofenceStore> Fences();
@@ -36,6 +39,9 @@ public abstract class StoreContractTests
         RaisedAt = At.AddSeconds(second + 1),
         Summary = $"{icao} entered Box",
     };
+
+    protected static PendingDelivery NewDelivery(string id) =>
+        new(id, NewAlert($"rule-abc123-{id}"), "http://127.0.0.1:9000/hook", At);
 
     [Fact]
     public async Task A_saved_fence_loads_back_as_written()
@@ -116,6 +122,30 @@ public abstract class StoreContractTests
         Assert.Equal((alert.Id, alert.Icao, alert.Summary), (loaded.Alert.Id, loaded.Alert.Icao, loaded.Alert.Summary));
         Assert.True(await store.Delete("d1", CancellationToken.None));
         Assert.Empty(await store.LoadAll(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_claimed_delivery_is_claimed_again_by_its_owner_and_stays_claimable_by_it()
+    {
+        var store = await Deliveries();
+        await store.Save(NewDelivery("d1"), CancellationToken.None);
+
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+        Assert.Equal(["d1"], (await store.LoadClaimable("silo-a", CancellationToken.None)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_released_delivery_is_claimed_at_once_by_another_node()
+    {
+        var store = await Deliveries();
+        await store.Save(NewDelivery("d1"), CancellationToken.None);
+        Assert.True(await store.TryClaim("d1", "silo-a", Lease, CancellationToken.None));
+
+        await store.Release("d1", "silo-a", CancellationToken.None);
+
+        Assert.Equal(["d1"], (await store.LoadClaimable("silo-b", CancellationToken.None)).Select(d => d.Id));
+        Assert.True(await store.TryClaim("d1", "silo-b", Lease, CancellationToken.None));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using LiveTrack.Alerting;
 using LiveTrack.Grains;
+using LiveTrack.Server.Hosting;
 using LiveTrack.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,11 @@ namespace LiveTrack.Server.Alerts;
 /// failing webhook never delays rule evaluation or other deliveries; redirects are not followed and every attempt
 /// re-checks the allow-list. A delivery is stored (<see cref="IWebhookDeliveryStore"/>) before its first attempt and
 /// removed once acknowledged or dead-lettered: one in flight when the server stops or is killed resumes at the next
-/// start, with the same delivery id and idempotency key.
+/// start, with the same delivery id and idempotency key. Before each attempt the node claims the delivery's lease
+/// (<see cref="IWebhookDeliveryStore.TryClaim"/>, <see cref="LiveTrackClusterOptions.FeedLeaseDuration"/>, owner
+/// <see cref="LiveTrackClusterOptions.EffectiveNodeName"/>) and drops a delivery whose lease another node holds; with
+/// a shared store it renews the leases of its deliveries and takes over claimable ones (a killed node's, once their
+/// leases expire) every third of the lease. A node that stops releases its leases, so another takes them at once.
 /// </summary>
 public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, IDisposable
 {
@@ -36,9 +41,18 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
     private readonly HashSet<Task> running = [];
     private readonly IWebhookDeliveryStore queue;
 
-    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IWebhookDeliveryStore queue, IDeadLetterStore deadLetters, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
+    /// <summary>The deliveries this node is running, each with what stops it when its lease is lost.</summary>
+    private readonly Dictionary<string, CancellationTokenSource> inFlight = new(StringComparer.Ordinal);
+    private readonly string owner;
+    private readonly TimeSpan leaseDuration;
+    private Task leases = Task.CompletedTask;
+
+    public WebhookDispatcher(IHttpClientFactory httpClients, RuleCatalog rules, IWebhookDeliveryStore queue, IDeadLetterStore deadLetters, IOptions<AlertOptions> options, IOptions<LiveTrackClusterOptions> cluster, TimeProvider timeProvider, LiveTrackMetrics metrics, ILogger<WebhookDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(cluster);
+        owner = cluster.Value.EffectiveNodeName;
+        leaseDuration = cluster.Value.FeedLeaseDuration;
         this.httpClients = httpClients;
         this.queue = queue;
         this.deadLetters = deadLetters;
@@ -78,21 +92,16 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         return true;
     }
 
-    /// <summary>Resumes the deliveries left queued by the last run (stopped or killed before they were acknowledged).</summary>
+    /// <summary>
+    /// Resumes the deliveries left queued by the last run (stopped or killed before they were acknowledged) that no
+    /// other node holds; with a shared store, then keeps its leases and takes over claimable deliveries in the background.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var delivery in await queue.LoadAll(cancellationToken))
+        await Resume(await queue.LoadClaimable(owner, cancellationToken), cancellationToken);
+        if (queue.IsShared)
         {
-            var target = rules.Current.Find(delivery.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == delivery.Url);
-            if (target is null)
-            {
-                // Its rule or webhook is gone: nothing to sign it with. Kept as a dead letter, as a give-up would be.
-                await GiveUp(delivery, delivery.LastError ?? "the rule or its webhook was removed before the delivery succeeded");
-                continue;
-            }
-
-            LogResumed(logger, delivery.Alert.Id, delivery.Url, delivery.Attempts);
-            Start(delivery, target);
+            leases = Task.Run(() => KeepLeases(stopping.Token), CancellationToken.None);
         }
     }
 
@@ -102,7 +111,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         Task[] pending;
         lock (gate)
         {
-            pending = [.. running];
+            pending = [.. running, leases];
         }
 
         await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -122,18 +131,156 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         Start(delivery, target);
     }
 
+    /// <summary>Starts the queued deliveries this node may claim and is not running yet.</summary>
+    private async Task Resume(IReadOnlyList<PendingDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        foreach (var delivery in deliveries)
+        {
+            if (IsRunning(delivery.Id))
+            {
+                continue;
+            }
+
+            // Claimed first, so that of several nodes finding it claimable one resumes it (or dead-letters it).
+            if (!await Claim(delivery, cancellationToken))
+            {
+                continue;
+            }
+
+            var target = rules.Current.Find(delivery.Alert.RuleId)?.Webhooks.FirstOrDefault(w => w.Url.AbsoluteUri == delivery.Url);
+            if (target is null)
+            {
+                // Its rule or webhook is gone: nothing to sign it with. Kept as a dead letter, as a give-up would be.
+                await GiveUp(delivery, delivery.LastError ?? "the rule or its webhook was removed before the delivery succeeded");
+                continue;
+            }
+
+            LogResumed(logger, delivery.Alert.Id, delivery.Url, delivery.Attempts);
+            Start(delivery, target);
+        }
+    }
+
+    private bool IsRunning(string deliveryId)
+    {
+        lock (gate)
+        {
+            return inFlight.ContainsKey(deliveryId);
+        }
+    }
+
     private void Start(PendingDelivery delivery, WebhookTarget target)
     {
         lock (gate)
         {
-            if (stopping.IsCancellationRequested)
+            if (stopping.IsCancellationRequested || inFlight.ContainsKey(delivery.Id))
             {
-                return; // Stays queued: the next start resumes it.
+                return; // Stays queued: the next start resumes it. Or it already runs here.
             }
 
-            var task = Task.Run(() => Deliver(delivery, target, stopping.Token));
+            var lost = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            inFlight.Add(delivery.Id, lost);
+            var task = Task.Run(() => Deliver(delivery, target, lost.Token));
             running.Add(task);
-            task.ContinueWith(t => { lock (gate) { running.Remove(t); } }, TaskScheduler.Default);
+            task.ContinueWith(
+                t =>
+                {
+                    lock (gate)
+                    {
+                        running.Remove(t);
+                        inFlight.Remove(delivery.Id);
+                    }
+
+                    lost.Dispose();
+                },
+                TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Every third of the lease: renews the leases of the deliveries running here (one lost to another node stops
+    /// here), then starts the claimable ones (those of a killed node once their leases expire, or left by a node that
+    /// stopped). A store that cannot be reached is tried again at the next round.
+    /// </summary>
+    private async Task KeepLeases(CancellationToken cancellationToken)
+    {
+        var interval = leaseDuration / 3;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, cancellationToken);
+                await Renew(cancellationToken);
+                await Resume(await queue.LoadClaimable(owner, cancellationToken), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLeaseRoundFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task Renew(CancellationToken cancellationToken)
+    {
+        string[] ids;
+        lock (gate)
+        {
+            ids = [.. inFlight.Keys];
+        }
+
+        foreach (var id in ids)
+        {
+            if (await queue.TryClaim(id, owner, leaseDuration, cancellationToken))
+            {
+                continue;
+            }
+
+            lock (gate)
+            {
+                if (inFlight.TryGetValue(id, out var lost))
+                {
+                    LogLeaseLost(logger, id);
+                    lost.Cancel();
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes or renews the delivery's lease; false when another node holds it or the store cannot say.</summary>
+    private async Task<bool> Claim(PendingDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await queue.TryClaim(delivery.Id, owner, leaseDuration, cancellationToken))
+            {
+                return true;
+            }
+
+            LogHeldElsewhere(logger, delivery.Alert.Id, delivery.Id);
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left queued: the next round of KeepLeases (or the next start) claims it again.
+            LogClaimFailed(logger, delivery.Alert.Id, ex);
+            return false;
+        }
+    }
+
+    /// <summary>Gives the lease up (when done, or when stopping so that another node takes it at once); a failure only delays that.</summary>
+    private async Task Release(string deliveryId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await queue.Release(deliveryId, owner, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, deliveryId, ex);
         }
     }
 
@@ -150,8 +297,14 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         {
             while (true)
             {
+                var claimedAt = timeProvider.GetTimestamp();
+                if (!await Claim(delivery, cancellationToken))
+                {
+                    return; // Another node holds it (it resumes it with the same key), or the store is unreachable.
+                }
+
                 attempts++;
-                var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, cancellationToken);
+                var (ok, retry, failure) = await Attempt(alert, target, body, signature, deliveryId, attempts, claimedAt, cancellationToken);
                 if (ok)
                 {
                     await Forget(delivery);
@@ -172,7 +325,14 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return; // The server is stopping: the delivery stays queued and resumes at the next start.
+            // The server is stopping: the delivery stays queued, its lease is given up for another node to take it at
+            // once (or the next start resumes it). Or its lease was lost: the node holding it now carries on.
+            if (stopping.IsCancellationRequested)
+            {
+                await Release(deliveryId);
+            }
+
+            return;
         }
         catch (Exception ex)
         {
@@ -199,7 +359,10 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         await Forget(delivery);
     }
 
-    /// <summary>Removes a finished delivery from the queue; a failure is logged (the next start would resend it, same key).</summary>
+    /// <summary>
+    /// Removes a finished delivery from the queue, then releases its lease (in that order: a node claiming it after the
+    /// release finds it gone); a failure is logged (the next start would resend it, same key).
+    /// </summary>
     private async Task Forget(PendingDelivery delivery)
     {
         try
@@ -209,11 +372,14 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogNotDequeued(logger, delivery.Alert.Id, ex);
+            return;
         }
+
+        await Release(delivery.Id);
     }
 
     /// <summary>One POST. Returns success, whether a failure is worth retrying, and what went wrong.</summary>
-    private async Task<(bool Ok, bool Retry, string? Error)> Attempt(Alert alert, WebhookTarget target, byte[] body, string signature, string deliveryId, int attempt, CancellationToken cancellationToken)
+    private async Task<(bool Ok, bool Retry, string? Error)> Attempt(Alert alert, WebhookTarget target, byte[] body, string signature, string deliveryId, int attempt, long claimedAt, CancellationToken cancellationToken)
     {
         if (!rules.AllowList.Allows(target.Url, out var refused))
         {
@@ -228,10 +394,18 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         span?.SetTag(Tags.Attempt, attempt);
         metrics.WebhookAttempts.Add(1);
         await slots.WaitAsync(cancellationToken);
+
+        // With a shared store the attempt also ends before the lease claimed for it could expire, renewed or not.
+        var limit = options.Timeout;
+        if (queue.IsShared && leaseDuration - timeProvider.GetElapsedTime(claimedAt) is var left && left < limit)
+        {
+            limit = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
+            timeout.CancelAfter(limit);
             using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.Add(WebhookSignature.HeaderName, signature);
@@ -250,7 +424,7 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed($"no response within {options.Timeout}", retry: true);
+            return Failed($"no response within {limit}", retry: true);
         }
         catch (HttpRequestException ex)
         {
@@ -290,6 +464,21 @@ public sealed partial class WebhookDispatcher : IAlertDelivery, IHostedService, 
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Error, Message = "The finished webhook delivery of alert {AlertId} could not be removed from the queue")]
     private static partial void LogNotDequeued(ILogger logger, string alertId, Exception exception);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Information, Message = "The webhook delivery {DeliveryId} of alert {AlertId} is held by another node: left to it")]
+    private static partial void LogHeldElsewhere(ILogger logger, string alertId, string deliveryId);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "The lease of webhook delivery {DeliveryId} was taken by another node: stopped here")]
+    private static partial void LogLeaseLost(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "The webhook delivery of alert {AlertId} could not be claimed; it stays queued for the next try")]
+    private static partial void LogClaimFailed(ILogger logger, string alertId, Exception exception);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "The lease of webhook delivery {DeliveryId} could not be released; it expires on its own")]
+    private static partial void LogReleaseFailed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Warning, Message = "Renewing webhook delivery leases or taking over claimable deliveries failed; tried again next round")]
+    private static partial void LogLeaseRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Webhook for alert {AlertId} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string alertId, string reason);
