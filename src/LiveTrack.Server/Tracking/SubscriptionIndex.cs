@@ -54,18 +54,6 @@ internal sealed class SubscriptionIndex
     /// <summary>Held by offers and by subscription changes (before the client's own lock).</summary>
     public Lock Gate { get; } = new();
 
-    /// <summary>Areas on the wide list (for tests).</summary>
-    public int WideAreas
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return wide.Count;
-            }
-        }
-    }
-
     /// <summary>Subscriptions indexed, of every kind (for tests).</summary>
     public int Registrations
     {
@@ -393,7 +381,7 @@ internal sealed class SubscriptionIndex
     /// Every cell a point inside the box can fall in (see <see cref="Position.CellOf"/>): edges are inclusive,
     /// and 180° and -180° are the same meridian (cell column 0).
     /// </summary>
-    internal static int[] CellsOf(BoundingBox box)
+    private static int[] CellsOf(BoundingBox box)
     {
         var firstRow = Row(box.MinLatitude);
         var lastRow = Row(box.MaxLatitude);
