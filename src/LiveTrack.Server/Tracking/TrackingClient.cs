@@ -2,10 +2,18 @@ using LiveTrack.Geo;
 
 namespace LiveTrack.Server.Tracking;
 
-/// <summary>One hub connection's subscriptions and pending frame content.</summary>
-public sealed class TrackingClient(string connectionId)
+/// <summary>
+/// One hub connection's subscriptions and pending frame content. Created by <see cref="ClientSubscriptions"/>, it keeps
+/// that owner's <see cref="SubscriptionIndex"/> in step with its subscriptions (under the index's gate, then its own);
+/// created alone, it is offered whole batches and filters them itself.
+/// </summary>
+public sealed class TrackingClient
 {
     private readonly Lock gate = new();
+    private readonly SubscriptionIndex? index;
+
+    /// <summary>Taken before <see cref="gate"/> by subscription changes: the index's gate, or (alone) the client's own.</summary>
+    private readonly Lock updateGate;
     private readonly Dictionary<string, BoundingBox> areas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> aircraftSubscriptions = new(StringComparer.Ordinal);
     private const int MaxPendingEvents = 10_000;
@@ -19,7 +27,19 @@ public sealed class TrackingClient(string connectionId)
     private long sequence;
     private int sending;
 
-    public string ConnectionId { get; } = connectionId;
+    public TrackingClient(string connectionId)
+        : this(connectionId, null)
+    {
+    }
+
+    internal TrackingClient(string connectionId, SubscriptionIndex? index)
+    {
+        ConnectionId = connectionId;
+        this.index = index;
+        updateGate = index?.Gate ?? gate;
+    }
+
+    public string ConnectionId { get; }
 
     private long droppedReported;
 
@@ -61,12 +81,15 @@ public sealed class TrackingClient(string connectionId)
     public string AddArea(BoundingBox box, IEnumerable<AircraftSnapshot> inside)
     {
         var id = NewId("area");
+        lock (updateGate)
         lock (gate)
         {
             areas[id] = box;
+            index?.AddArea(this, id, box);
             foreach (var snapshot in inside)
             {
                 Enqueue(snapshot);
+                index?.Learnt(this, snapshot.Icao);
             }
         }
 
@@ -76,12 +99,15 @@ public sealed class TrackingClient(string connectionId)
     public string AddAircraft(string icao, AircraftSnapshot? current)
     {
         var id = NewId("aircraft");
+        lock (updateGate)
         lock (gate)
         {
             aircraftSubscriptions[id] = icao;
+            index?.AddAircraft(this, id, icao);
             if (current is not null)
             {
                 Enqueue(current);
+                index?.Learnt(this, current.Icao);
             }
         }
 
@@ -92,9 +118,11 @@ public sealed class TrackingClient(string connectionId)
     public string AddGeofence(string? fenceId)
     {
         var id = NewId(fenceId is null ? "geofences" : "geofence");
+        lock (updateGate)
         lock (gate)
         {
             fenceSubscriptions[id] = fenceId;
+            index?.AddFence(this, id, fenceId);
         }
 
         return id;
@@ -104,9 +132,11 @@ public sealed class TrackingClient(string connectionId)
     public string AddAlerts(string? ruleId)
     {
         var id = NewId(ruleId is null ? "alerts" : "alert");
+        lock (updateGate)
         lock (gate)
         {
             alertSubscriptions[id] = ruleId;
+            index?.AddRule(this, id, ruleId);
         }
 
         return id;
@@ -114,10 +144,12 @@ public sealed class TrackingClient(string connectionId)
 
     public bool Remove(string subscriptionId)
     {
+        lock (updateGate)
         lock (gate)
         {
             if (fenceSubscriptions.Remove(subscriptionId) || alertSubscriptions.Remove(subscriptionId))
             {
+                index?.Remove(subscriptionId);
                 return true;
             }
 
@@ -125,6 +157,8 @@ public sealed class TrackingClient(string connectionId)
             {
                 return false;
             }
+
+            index?.Remove(subscriptionId);
 
             // Nothing more about aircraft only that subscription covered: no pending update, no "left" update.
             known.Clear();
@@ -140,13 +174,29 @@ public sealed class TrackingClient(string connectionId)
         }
     }
 
+    /// <summary>Takes from the whole batch what this client's subscriptions ask for.</summary>
     public void Offer(TrafficBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Offer(batch.Updated, batch.Lost, batch.Events, batch.Alerts);
+    }
+
+    /// <summary>
+    /// Takes what this client's subscriptions ask for from part of a batch (in the batch's order). The part may leave
+    /// out only changes this filter would ignore: updates and losses of aircraft it neither matches nor knows,
+    /// events and alerts it is not subscribed to (<see cref="SubscriptionIndex"/>).
+    /// </summary>
+    internal void Offer(
+        ReadOnlySpan<AircraftSnapshot> updated,
+        ReadOnlySpan<AircraftSnapshot> lostAircraft,
+        ReadOnlySpan<GeofenceEvent> events,
+        ReadOnlySpan<Alert> alerts)
     {
         lock (gate)
         {
             if (fenceSubscriptions.Count > 0)
             {
-                foreach (var e in batch.Events)
+                foreach (var e in events)
                 {
                     if (fenceSubscriptions.ContainsValue(null) || fenceSubscriptions.ContainsValue(e.FenceId))
                     {
@@ -165,7 +215,7 @@ public sealed class TrackingClient(string connectionId)
 
             if (alertSubscriptions.Count > 0)
             {
-                foreach (var alert in batch.Alerts)
+                foreach (var alert in alerts)
                 {
                     if (alertSubscriptions.ContainsValue(null) || alertSubscriptions.ContainsValue(alert.RuleId))
                     {
@@ -187,7 +237,7 @@ public sealed class TrackingClient(string connectionId)
                 return;
             }
 
-            foreach (var snapshot in batch.Updated)
+            foreach (var snapshot in updated)
             {
                 if (Matches(snapshot))
                 {
@@ -200,7 +250,7 @@ public sealed class TrackingClient(string connectionId)
                 }
             }
 
-            foreach (var snapshot in batch.Lost)
+            foreach (var snapshot in lostAircraft)
             {
                 if (known.Remove(snapshot.Icao) || Matches(snapshot))
                 {
