@@ -41,14 +41,34 @@ public static class GeofenceCrossings
     /// along the segment (empty when the aircraft stays inside or stays outside throughout).
     /// </summary>
     /// <exception cref="ArgumentException">A latitude is outside -90..90 or a coordinate is not finite.</exception>
-    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to)
+    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to) =>
+        Find(fence, from, to, null);
+
+    /// <summary>
+    /// The same crossings as <see cref="Find(GeofenceDefinition, TrackPosition, TrackPosition)"/>. When
+    /// <paramref name="neighbourhood"/> was just given this move (<see cref="GeofenceIndex.CandidatesAlong(LiveTrack.Geo.GeoPoint, LiveTrack.Geo.GeoPoint, FenceNeighbourhood)"/>),
+    /// the move's arc and box are reused and, for a fence none of whose edges comes into the neighbourhood's box, the
+    /// edge query is skipped: the usual move, far from any edge, then costs two point-in-fence tests.
+    /// </summary>
+    /// <exception cref="ArgumentException">A latitude is outside -90..90 or a coordinate is not finite.</exception>
+    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to, FenceNeighbourhood? neighbourhood)
     {
         ArgumentNullException.ThrowIfNull(fence);
         Validate(from, nameof(from));
         Validate(to, nameof(to));
 
-        var arc = new GreatCircleArc(from.Point, to.Point);
-        var lateral = new LateralTracer(PreparedFence.For(fence), arc);
+        LateralTracer lateral;
+        GreatCircleArc arc;
+        if (neighbourhood is not null && neighbourhood.TryGetMove(fence, from.Point, to.Point, out arc, out var bounds, out var edgesClear))
+        {
+            lateral = new LateralTracer(PreparedFence.For(fence), arc, bounds, edgesClear);
+        }
+        else
+        {
+            arc = new GreatCircleArc(from.Point, to.Point);
+            lateral = new LateralTracer(PreparedFence.For(fence), arc);
+        }
+
         var lateralInside = lateral.Run();
         var profile = new AltitudeProfile(from.AltitudeFeet, to.AltitudeFeet);
         var (verticalInside, vertical) = VerticalTransitions(fence, profile);
@@ -112,16 +132,17 @@ public static class GeofenceCrossings
         }
     }
 
-    private static (bool Inside, List<(double Fraction, bool Inside, GeofenceBoundary Boundary)> Transitions) VerticalTransitions(
+    private static (bool Inside, IReadOnlyList<(double Fraction, bool Inside, GeofenceBoundary Boundary)> Transitions) VerticalTransitions(
         GeofenceDefinition fence,
         AltitudeProfile profile)
     {
-        var transitions = new List<(double, bool, GeofenceBoundary)>();
         var start = fence.AllowsAltitude(profile.At(0));
         if (!fence.HasAltitudeBand)
         {
-            return (start, transitions);
+            return (start, []);
         }
+
+        var transitions = new List<(double, bool, GeofenceBoundary)>();
 
         var state = start;
         if (profile.Start is { } a && profile.End is { } b)

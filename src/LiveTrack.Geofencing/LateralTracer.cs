@@ -8,7 +8,15 @@ namespace LiveTrack.Geofencing;
 /// Follows a great-circle arc across one fence horizontally and records where it goes in and out (see
 /// <see cref="GeofenceCrossings"/> for the method). Single use.
 /// </summary>
-internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
+/// <param name="fence">The fence.</param>
+/// <param name="arc">The move.</param>
+/// <param name="bounds">The arc's <see cref="GreatCircleArc.Bounds"/> when already computed.</param>
+/// <param name="edgesClear">True when the caller knows that no edge of the fence meets that box (from a larger box, see <see cref="FenceNeighbourhood"/>).</param>
+internal sealed class LateralTracer(
+    PreparedFence fence,
+    GreatCircleArc arc,
+    (double MinX, double MaxX, double MinY, double MaxY)? bounds = null,
+    bool edgesClear = false)
 {
     /// <summary>Pieces are halved until their lon/lat chord is this close to the great circle…</summary>
     private const double MaxChordDeviationNauticalMiles = 0.001;
@@ -72,7 +80,7 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
     /// </summary>
     private bool MeetsNoEdge()
     {
-        var (minX, maxX, minY, maxY) = arc.Bounds();
+        var (minX, maxX, minY, maxY) = bounds ?? arc.Bounds();
         if (minX < -180 || maxX > 180)
         {
             return false;
@@ -83,7 +91,7 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
             return true;
         }
 
-        return fence.EdgesNear(new Envelope(minX, maxX, minY, maxY)).Count == 0;
+        return edgesClear || fence.EdgesNear(new Envelope(minX, maxX, minY, maxY)).Count == 0;
     }
 
     private void Piece(double s0, GeoPoint p0, double s1, GeoPoint p1, int depth)
