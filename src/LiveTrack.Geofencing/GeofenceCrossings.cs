@@ -57,27 +57,32 @@ public static class GeofenceCrossings
         Validate(from, nameof(from));
         Validate(to, nameof(to));
 
-        LateralTracer lateral;
-        GreatCircleArc arc;
-        if (neighbourhood is not null && neighbourhood.TryGetMove(fence, from.Point, to.Point, out arc, out var bounds, out var edgesClear))
+        var prepared = PreparedFence.For(fence);
+        var noEdgeNear = neighbourhood is not null && neighbourhood.TryGetMove(fence, from.Point, to.Point, out var arc, out var bounds, out var edgesClear)
+            ? LateralTracer.NoEdgeNear(prepared, arc, bounds, edgesClear)
+            : LateralTracer.NoEdgeNear(prepared, arc = new GreatCircleArc(from.Point, to.Point));
+        bool lateralInside;
+        IReadOnlyList<(double Fraction, bool Inside)> lateralTransitions;
+        if (noEdgeNear)
         {
-            lateral = new LateralTracer(PreparedFence.For(fence), arc, bounds, edgesClear);
+            // No edge of the fence comes near the move: the horizontal answer is the start's throughout.
+            (lateralInside, lateralTransitions) = (prepared.Covers(arc.From), []);
         }
         else
         {
-            arc = new GreatCircleArc(from.Point, to.Point);
-            lateral = new LateralTracer(PreparedFence.For(fence), arc);
+            var lateral = new LateralTracer(prepared, arc);
+            lateralInside = lateral.Trace();
+            lateralTransitions = lateral.Transitions;
         }
 
-        var lateralInside = lateral.Run();
         var profile = new AltitudeProfile(from.AltitudeFeet, to.AltitudeFeet);
         var (verticalInside, vertical) = VerticalTransitions(fence, profile);
-        if (lateral.Transitions.Count == 0 && vertical.Count == 0)
+        if (lateralTransitions.Count == 0 && vertical.Count == 0)
         {
             return []; // The usual case: the aircraft stays inside or stays outside.
         }
 
-        var transitions = lateral.Transitions
+        var transitions = lateralTransitions
             .Select(t => (t.Fraction, Lateral: true, t.Inside, Boundary: GeofenceBoundary.Lateral))
             .Concat(vertical.Select(t => (t.Fraction, Lateral: false, t.Inside, t.Boundary)))
             .OrderBy(t => t.Fraction)

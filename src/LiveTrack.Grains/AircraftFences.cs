@@ -80,9 +80,9 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             // fence that changed or went away since): no set is built, the aircraft is inside few fences.
             var near = KeepsNeighbourhood ? neighbourhood ??= new FenceNeighbourhood() : null;
             var along = near is null ? index.CandidatesAlong(from.Point, after.Point) : index.CandidatesAlong(from.Point, after.Point, near);
-            foreach (var fence in along)
+            for (var i = 0; i < along.Count; i++)
             {
-                Check(fence, from, after, near, ref events);
+                Check(along[i], from, after, near, ref events);
             }
 
             foreach (var id in inside.Keys)
@@ -139,8 +139,10 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         ref List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events)
     {
         var wasInside = inside.ContainsKey(fence.Id);
-        foreach (var crossing in GeofenceCrossings.Find(fence, from, after, near))
+        var crossings = GeofenceCrossings.Find(fence, from, after, near);
+        for (var i = 0; i < crossings.Count; i++)
         {
+            var crossing = crossings[i];
             var kind = crossing.Kind == GeofenceCrossingKind.Entered ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
             if ((kind == GeofenceEventKind.Entered) == wasInside)
             {
