@@ -1,5 +1,4 @@
 using LiveTrack.Geo;
-using NetTopologySuite.Geometries;
 
 namespace LiveTrack.Geofencing;
 
@@ -46,11 +45,13 @@ public sealed class FenceNeighbourhood
     private int[] partFence = new int[4]; // the fence (position in the index) of each cached part
 
     private int fenceCount;
-    private int[] fenceNumbers = new int[4]; // distinct fences of the cached parts, ascending
     private GeofenceDefinition[] fenceDefinitions = new GeofenceDefinition[4];
     private sbyte[] edgesInBox = new sbyte[4];
 
-    private readonly List<int> scratch = [];
+    /// <summary>Parts found while rebuilding, shared by the neighbourhoods of one thread (a rebuild never yields).</summary>
+    [ThreadStatic]
+    private static List<int>? scratch;
+
     private readonly List<GeofenceDefinition> candidates = [];
 
     // The last move asked about, for the crossing searches that follow it.
@@ -143,8 +144,7 @@ public sealed class FenceNeighbourhood
 
             if (edgesInBox[i] == NotKnown)
             {
-                var box = new Envelope(boxMinX, boxMaxX, boxMinY, boxMaxY);
-                edgesInBox[i] = PreparedFence.For(fence).EdgesNear(box).Count == 0 ? NoEdge : SomeEdge;
+                edgesInBox[i] = PreparedFence.For(fence).AnyEdgeMeets(boxMinX, boxMaxX, boxMinY, boxMaxY) ? SomeEdge : NoEdge;
             }
 
             return edgesInBox[i] == NoEdge;
@@ -207,25 +207,26 @@ public sealed class FenceNeighbourhood
         Rebuilds++;
 
         // Every part meeting the box under any shift a move's piece can have (see Holds and GeofenceIndex.Piece).
-        scratch.Clear();
+        var found = scratch ??= [];
+        found.Clear();
         for (var turn = -2; turn <= 2; turn++)
         {
             var x0 = Math.Max(boxMinX + (360 * turn), -180);
             var x1 = Math.Min(boxMaxX + (360 * turn), 180);
             if (x0 <= x1)
             {
-                fences.CollectParts(x0, boxMinY, x1, boxMaxY, scratch);
+                fences.CollectParts(x0, boxMinY, x1, boxMaxY, found);
             }
         }
 
-        scratch.Sort();
+        found.Sort();
         partCount = 0;
         fenceCount = 0;
         Array.Clear(fenceDefinitions);
-        for (var i = 0; i < scratch.Count; i++)
+        for (var i = 0; i < found.Count; i++)
         {
-            var part = scratch[i];
-            if (i > 0 && part == scratch[i - 1])
+            var part = found[i];
+            if (i > 0 && part == found[i - 1])
             {
                 continue;
             }
@@ -235,12 +236,10 @@ public sealed class FenceNeighbourhood
             fences.PartEnvelope(part, envelopes.AsSpan(4 * partCount, 4));
             var fence = fences.FenceOfPart(part);
             partFence[partCount++] = fence;
-            if (fenceCount == 0 || fenceNumbers[fenceCount - 1] != fence)
+            if (partCount == 1 || partFence[partCount - 2] != fence)
             {
-                Grow(ref fenceNumbers, fenceCount + 1);
                 Grow(ref fenceDefinitions, fenceCount + 1);
                 Grow(ref edgesInBox, fenceCount + 1);
-                fenceNumbers[fenceCount] = fence;
                 fenceDefinitions[fenceCount] = fences.FenceAt(fence);
                 edgesInBox[fenceCount++] = NotKnown;
             }

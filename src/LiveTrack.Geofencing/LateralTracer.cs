@@ -61,7 +61,7 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
             return true;
         }
 
-        return edgesClear || fence.EdgesNear(new Envelope(minX, maxX, minY, maxY)).Count == 0;
+        return edgesClear || !fence.AnyEdgeMeets(minX, maxX, minY, maxY);
     }
 
     /// <summary>Traces an arc for which <see cref="NoEdgeNear"/> is false; returns whether its start is inside.</summary>

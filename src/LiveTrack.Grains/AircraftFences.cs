@@ -78,7 +78,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         {
             // The fences the segment comes near, then those the aircraft was inside that it does not come near (a
             // fence that changed or went away since): no set is built, the aircraft is inside few fences.
-            var near = KeepsNeighbourhood ? neighbourhood ??= new FenceNeighbourhood() : null;
+            var near = KeepsNeighbourhood && index.Count > 0 ? neighbourhood ??= new FenceNeighbourhood() : null;
             var along = near is null ? index.CandidatesAlong(from.Point, after.Point) : index.CandidatesAlong(from.Point, after.Point, near);
             for (var i = 0; i < along.Count; i++)
             {
