@@ -53,6 +53,11 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
     public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
     {
+        if (index.Count == 0 && inside.Count == 0)
+        {
+            return []; // No fence to enter, none to leave.
+        }
+
         List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events = null;
         if (before is not { } from)
         {
