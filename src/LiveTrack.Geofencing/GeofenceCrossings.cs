@@ -41,23 +41,48 @@ public static class GeofenceCrossings
     /// along the segment (empty when the aircraft stays inside or stays outside throughout).
     /// </summary>
     /// <exception cref="ArgumentException">A latitude is outside -90..90 or a coordinate is not finite.</exception>
-    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to)
+    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to) =>
+        Find(fence, from, to, null);
+
+    /// <summary>
+    /// The same crossings as <see cref="Find(GeofenceDefinition, TrackPosition, TrackPosition)"/>. When
+    /// <paramref name="neighbourhood"/> was just given this move (<see cref="GeofenceIndex.CandidatesAlong(LiveTrack.Geo.GeoPoint, LiveTrack.Geo.GeoPoint, FenceNeighbourhood)"/>),
+    /// the move's arc and box are reused and, for a fence none of whose edges comes into the neighbourhood's box, the
+    /// edge query is skipped: the usual move, far from any edge, then costs two point-in-fence tests.
+    /// </summary>
+    /// <exception cref="ArgumentException">A latitude is outside -90..90 or a coordinate is not finite.</exception>
+    public static IReadOnlyList<GeofenceCrossing> Find(GeofenceDefinition fence, TrackPosition from, TrackPosition to, FenceNeighbourhood? neighbourhood)
     {
         ArgumentNullException.ThrowIfNull(fence);
         Validate(from, nameof(from));
         Validate(to, nameof(to));
 
-        var arc = new GreatCircleArc(from.Point, to.Point);
-        var lateral = new LateralTracer(PreparedFence.For(fence), arc);
-        var lateralInside = lateral.Run();
+        var prepared = PreparedFence.For(fence);
+        var noEdgeNear = neighbourhood is not null && neighbourhood.TryGetMove(fence, from.Point, to.Point, out var arc, out var bounds, out var edgesClear)
+            ? LateralTracer.NoEdgeNear(prepared, arc, bounds, edgesClear)
+            : LateralTracer.NoEdgeNear(prepared, arc = new GreatCircleArc(from.Point, to.Point));
+        bool lateralInside;
+        IReadOnlyList<(double Fraction, bool Inside)> lateralTransitions;
+        if (noEdgeNear)
+        {
+            // No edge of the fence comes near the move: the horizontal answer is the start's throughout.
+            (lateralInside, lateralTransitions) = (prepared.Covers(arc.From), []);
+        }
+        else
+        {
+            var lateral = new LateralTracer(prepared, arc);
+            lateralInside = lateral.Trace();
+            lateralTransitions = lateral.Transitions;
+        }
+
         var profile = new AltitudeProfile(from.AltitudeFeet, to.AltitudeFeet);
         var (verticalInside, vertical) = VerticalTransitions(fence, profile);
-        if (lateral.Transitions.Count == 0 && vertical.Count == 0)
+        if (lateralTransitions.Count == 0 && vertical.Count == 0)
         {
             return []; // The usual case: the aircraft stays inside or stays outside.
         }
 
-        var transitions = lateral.Transitions
+        var transitions = lateralTransitions
             .Select(t => (t.Fraction, Lateral: true, t.Inside, Boundary: GeofenceBoundary.Lateral))
             .Concat(vertical.Select(t => (t.Fraction, Lateral: false, t.Inside, t.Boundary)))
             .OrderBy(t => t.Fraction)
@@ -112,16 +137,17 @@ public static class GeofenceCrossings
         }
     }
 
-    private static (bool Inside, List<(double Fraction, bool Inside, GeofenceBoundary Boundary)> Transitions) VerticalTransitions(
+    private static (bool Inside, IReadOnlyList<(double Fraction, bool Inside, GeofenceBoundary Boundary)> Transitions) VerticalTransitions(
         GeofenceDefinition fence,
         AltitudeProfile profile)
     {
-        var transitions = new List<(double, bool, GeofenceBoundary)>();
         var start = fence.AllowsAltitude(profile.At(0));
         if (!fence.HasAltitudeBand)
         {
-            return (start, transitions);
+            return (start, []);
         }
+
+        var transitions = new List<(double, bool, GeofenceBoundary)>();
 
         var state = start;
         if (profile.Start is { } a && profile.End is { } b)

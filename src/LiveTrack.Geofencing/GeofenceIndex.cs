@@ -109,7 +109,7 @@ public sealed class GeofenceIndex
 
     /// <summary>
     /// The fences whose bounding box the great-circle segment from <paramref name="from"/> to <paramref name="to"/>
-    /// comes near, ordered by id, whatever the altitude: every fence for which <see cref="GeofenceCrossings.Find"/>
+    /// comes near, ordered by id, whatever the altitude: every fence for which <see cref="GeofenceCrossings.Find(GeofenceDefinition, TrackPosition, TrackPosition)"/>
     /// can report a crossing on that segment, including every fence containing either end (and some that it merely
     /// passes near). Use it to choose which fences to check for crossings.
     /// </summary>
@@ -120,13 +120,37 @@ public sealed class GeofenceIndex
             return None;
         }
 
-        var bounds = new GreatCircleArc(from, to).Bounds();
+        return CandidatesWithin(new GreatCircleArc(from, to).Bounds());
+    }
+
+    /// <summary>
+    /// The same fences as <see cref="CandidatesAlong(GeoPoint, GeoPoint)"/>, found through (and kept in)
+    /// <paramref name="neighbourhood"/>: consecutive moves of one aircraft within a small box reuse the parts found
+    /// for it. The list is valid until the next call with the same <paramref name="neighbourhood"/>.
+    /// </summary>
+    public IReadOnlyList<GeofenceDefinition> CandidatesAlong(GeoPoint from, GeoPoint to, FenceNeighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        return neighbourhood.CandidatesAlong(this, from, to);
+    }
+
+    internal static bool IsFinite(GeoPoint p) => double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude);
+
+    /// <summary>
+    /// The longitudes of a move's box (see <see cref="GreatCircleArc.Bounds"/>) shifted by <paramref name="shift"/>
+    /// (−360, 0 or 360) and clipped to [-180, 180]: empty (min &gt; max) when the box does not reach there.
+    /// </summary>
+    internal static (double MinX, double MaxX) Piece((double MinX, double MaxX, double MinY, double MaxY) bounds, int shift) =>
+        (Math.Max(bounds.MinX + shift, -180), Math.Min(bounds.MaxX + shift, 180));
+
+    /// <summary>The fences with a part whose envelope meets a piece of the move's box, ordered by id.</summary>
+    internal IReadOnlyList<GeofenceDefinition> CandidatesWithin((double MinX, double MaxX, double MinY, double MaxY) bounds)
+    {
         var found = new List<int>();
         var visitor = new CollectingVisitor(parts, found);
         for (var shift = -360; shift <= 360; shift += 360)
         {
-            var minX = Math.Max(bounds.MinX + shift, -180);
-            var maxX = Math.Min(bounds.MaxX + shift, 180);
+            var (minX, maxX) = Piece(bounds, shift);
             if (minX <= maxX)
             {
                 grid.Search(minX, bounds.MinY, maxX, bounds.MaxY, ref visitor);
@@ -136,7 +160,24 @@ public sealed class GeofenceIndex
         return found.Count == 0 ? None : Sorted(found);
     }
 
-    private static bool IsFinite(GeoPoint p) => double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude);
+    /// <summary>Adds the number of every part whose envelope meets the box (some more than once).</summary>
+    internal void CollectParts(double minX, double minY, double maxX, double maxY, List<int> found)
+    {
+        var visitor = new PartVisitor(found);
+        grid.Search(minX, minY, maxX, maxY, ref visitor);
+    }
+
+    /// <summary>A part's envelope as the grid compares it: minX, minY, maxX, maxY.</summary>
+    internal void PartEnvelope(int part, Span<double> box)
+    {
+        var e = parts.Envelopes[part];
+        (box[0], box[1], box[2], box[3]) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
+    }
+
+    /// <summary>The fence (its position in <see cref="Fences"/>) a part belongs to; parts are numbered in fence order.</summary>
+    internal int FenceOfPart(int part) => parts.Fence[part];
+
+    internal GeofenceDefinition FenceAt(int fence) => fences[fence].Definition;
 
     private GeofenceDefinition[] Sorted(List<int> found)
     {
@@ -207,5 +248,10 @@ public sealed class GeofenceIndex
     private readonly struct CollectingVisitor(PartTable parts, List<int> found) : EnvelopeGrid.IVisitor
     {
         public void Visit(int box) => found.Add(parts.Fence[box]);
+    }
+
+    private readonly struct PartVisitor(List<int> found) : EnvelopeGrid.IVisitor
+    {
+        public void Visit(int box) => found.Add(box);
     }
 }

@@ -30,18 +30,46 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
     /// <summary>Where the horizontal answer changes, in order, alternating.</summary>
     public IReadOnlyList<(double Fraction, bool Inside)> Transitions => transitions;
 
-    /// <summary>Traces the arc; returns whether its start is inside.</summary>
-    public bool Run()
+    /// <summary>
+    /// Whether the arc has a length and the box holding the whole arc (bulge included) meets no edge of the fence:
+    /// then the answer cannot change along it (the usual short move) and <see cref="Trace"/> is not needed. Only for
+    /// arcs whose box stays within [-180, 180]; others are traced.
+    /// </summary>
+    /// <param name="fence">The fence.</param>
+    /// <param name="arc">The move.</param>
+    /// <param name="bounds">The arc's <see cref="GreatCircleArc.Bounds"/> when already computed.</param>
+    /// <param name="edgesClear">True when the caller knows that no edge of the fence meets that box (from a larger box, see <see cref="FenceNeighbourhood"/>).</param>
+    public static bool NoEdgeNear(
+        PreparedFence fence,
+        GreatCircleArc arc,
+        (double MinX, double MaxX, double MinY, double MaxY)? bounds = null,
+        bool edgesClear = false)
+    {
+        if (!(arc.LengthNauticalMiles > 0))
+        {
+            return false;
+        }
+
+        var (minX, maxX, minY, maxY) = bounds ?? arc.Bounds();
+        if (minX < -180 || maxX > 180)
+        {
+            return false;
+        }
+
+        if (!fence.EnvelopeTouches(minX, maxX, minY, maxY))
+        {
+            return true;
+        }
+
+        return edgesClear || !fence.AnyEdgeMeets(minX, maxX, minY, maxY);
+    }
+
+    /// <summary>Traces an arc for which <see cref="NoEdgeNear"/> is false; returns whether its start is inside.</summary>
+    public bool Trace()
     {
         var start = fence.Covers(arc.From);
         state = start;
         var length = arc.LengthNauticalMiles;
-        if (length > 0 && MeetsNoEdge())
-        {
-            // No edge of the fence comes near the arc: the answer cannot change along it (the usual short move).
-            return start;
-        }
-
         if (length > 0)
         {
             var pieces = (int)Math.Clamp(Math.Ceiling(length / GeofenceCrossings.MaxPieceNauticalMiles), 1, GeofenceCrossings.MaxPieces);
@@ -64,26 +92,6 @@ internal sealed class LateralTracer(PreparedFence fence, GreatCircleArc arc)
 
         Refine();
         return start;
-    }
-
-    /// <summary>
-    /// Whether the box holding the whole arc (bulge included) meets no edge of the fence: a cheap check before
-    /// tracing. Only for arcs whose box stays within [-180, 180]; others are traced.
-    /// </summary>
-    private bool MeetsNoEdge()
-    {
-        var (minX, maxX, minY, maxY) = arc.Bounds();
-        if (minX < -180 || maxX > 180)
-        {
-            return false;
-        }
-
-        if (!fence.EnvelopeTouches(minX, maxX, minY, maxY))
-        {
-            return true;
-        }
-
-        return fence.EdgesNear(new Envelope(minX, maxX, minY, maxY)).Count == 0;
     }
 
     private void Piece(double s0, GeoPoint p0, double s1, GeoPoint p1, int depth)

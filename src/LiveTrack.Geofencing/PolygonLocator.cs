@@ -136,5 +136,30 @@ internal sealed class PolygonLocator
         return (crossings & 1) == 1 ? Location.Interior : Location.Exterior;
     }
 
+    /// <summary>
+    /// Whether the envelope of any edge (holes included) meets the box, edges inclusive: the same answer as querying
+    /// an index of the edges' envelopes, without one. An edge whose envelope meets the box reaches a latitude of the
+    /// box, so it is listed in a band the box's latitudes map to.
+    /// </summary>
+    public bool AnyEdgeMeets(double boxMinX, double boxMaxX, double boxMinY, double boxMaxY)
+    {
+        if (boxMaxX < minX || boxMinX > maxX || boxMaxY < minY || boxMinY > maxY)
+        {
+            return false;
+        }
+
+        var end = 4 * bandStart[Band(boxMaxY) + 1];
+        for (var e = 4 * bandStart[Band(boxMinY)]; e < end; e += 4)
+        {
+            var (x1, y1, x2, y2) = (bandEdges[e], bandEdges[e + 1], bandEdges[e + 2], bandEdges[e + 3]);
+            if (Math.Max(x1, x2) >= boxMinX && Math.Min(x1, x2) <= boxMaxX && Math.Max(y1, y2) >= boxMinY && Math.Min(y1, y2) <= boxMaxY)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int Band(double y) => Math.Clamp((int)((y - minY) / bandHeight), 0, bands - 1);
 }

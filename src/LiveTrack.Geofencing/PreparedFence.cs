@@ -80,6 +80,23 @@ internal sealed class PreparedFence
         bool Overlaps(double a, double b) => b >= Envelope.MinX && a <= Envelope.MaxX;
     }
 
+    /// <summary>
+    /// Whether any edge's envelope meets the box (within [-180, 180]): <c>EdgesNear(box).Count &gt; 0</c>, without
+    /// building the edge tree or a list.
+    /// </summary>
+    public bool AnyEdgeMeets(double minX, double maxX, double minY, double maxY)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.Locator.AnyEdgeMeets(minX, maxX, minY, maxY))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The fence's edges whose envelopes meet <paramref name="box"/> (all within [-180, 180]).</summary>
     public IList<LineSegment> EdgesNear(Envelope box) => edges.Value.Query(box);
 

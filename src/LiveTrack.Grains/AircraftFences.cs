@@ -12,6 +12,18 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     private readonly Dictionary<string, GeofenceDefinition> inside = new(StringComparer.Ordinal);
     private long sequence = activatedAt.ToUnixTimeMilliseconds() * 1000;
 
+    /// <summary>The fences near the aircraft, kept between moves (see <see cref="FenceNeighbourhood"/>); null before the first move.</summary>
+    private FenceNeighbourhood? neighbourhood;
+
+    /// <summary>
+    /// Whether moves go through a kept <see cref="FenceNeighbourhood"/> (the default). False evaluates every move
+    /// from the index alone — the same events, for the tests that check so.
+    /// </summary>
+    internal bool KeepsNeighbourhood { get; init; } = true;
+
+    /// <summary>The kept neighbourhood (null before the first move from a position): for tests.</summary>
+    internal FenceNeighbourhood? Neighbourhood => neighbourhood;
+
     public IReadOnlyCollection<string> Inside => inside.Keys;
 
     /// <summary>The last number of this aircraft's event and signal sequence.</summary>
@@ -41,6 +53,11 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
     /// <summary>Events for moving from <paramref name="before"/> (null for the first position) to <paramref name="after"/>.</summary>
     public List<GeofenceEvent> Moved(GeofenceIndex index, TrackPosition? before, TrackPosition after, string? callsign)
     {
+        if (index.Count == 0 && inside.Count == 0)
+        {
+            return []; // No fence to enter, none to leave.
+        }
+
         List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events = null;
         if (before is not { } from)
         {
@@ -66,17 +83,18 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         {
             // The fences the segment comes near, then those the aircraft was inside that it does not come near (a
             // fence that changed or went away since): no set is built, the aircraft is inside few fences.
-            var along = index.CandidatesAlong(from.Point, after.Point);
-            foreach (var fence in along)
+            var near = KeepsNeighbourhood && index.Count > 0 ? neighbourhood ??= new FenceNeighbourhood() : null;
+            var along = near is null ? index.CandidatesAlong(from.Point, after.Point) : index.CandidatesAlong(from.Point, after.Point, near);
+            for (var i = 0; i < along.Count; i++)
             {
-                Check(fence, from, after, ref events);
+                Check(along[i], from, after, near, ref events);
             }
 
             foreach (var id in inside.Keys)
             {
                 if (!Listed(along, id) && index.Find(id) is { } fence)
                 {
-                    Check(fence, from, after, ref events);
+                    Check(fence, from, after, near, ref events);
                 }
             }
         }
@@ -122,11 +140,14 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
         GeofenceDefinition fence,
         TrackPosition from,
         TrackPosition after,
+        FenceNeighbourhood? near,
         ref List<(GeofenceCrossing? Crossing, GeofenceEventKind Kind, GeofenceEventReason Reason, GeofenceDefinition Fence, DateTimeOffset At)>? events)
     {
         var wasInside = inside.ContainsKey(fence.Id);
-        foreach (var crossing in GeofenceCrossings.Find(fence, from, after))
+        var crossings = GeofenceCrossings.Find(fence, from, after, near);
+        for (var i = 0; i < crossings.Count; i++)
         {
+            var crossing = crossings[i];
             var kind = crossing.Kind == GeofenceCrossingKind.Entered ? GeofenceEventKind.Entered : GeofenceEventKind.Exited;
             if ((kind == GeofenceEventKind.Entered) == wasInside)
             {
@@ -212,6 +233,7 @@ public sealed class AircraftFences(string icao, DateTimeOffset activatedAt)
             BoundaryDistanceNm = last is { } here ? DistanceToLine(f.Value, here) : null,
         }).ToList();
         inside.Clear();
+        neighbourhood = null;
         return events;
     }
 

@@ -16,7 +16,7 @@ namespace LiveTrack.Verdicts;
 /// <item>Each report is inside (outline and band, both by more than the uncertainties), outside (outline or band by
 /// more than the uncertainty) or uncertain.</item>
 /// <item>Legs between consecutive reports no longer than the gap threshold are flown on the great circle: crossings
-/// from <see cref="GeofenceCrossings.Find"/> (called when the outline could be crossed — the two reports'
+/// from <see cref="GeofenceCrossings.Find(GeofenceDefinition, TrackPosition, TrackPosition)"/> (called when the outline could be crossed — the two reports'
 /// distances to it do not exceed the leg's length — or when the altitude changes inside the outline); an entering
 /// leg is decisive when some point of it is inside by more than the larger uncertainty of its reports; a leg
 /// between two outside reports is checked for a point within that uncertainty.</item>

@@ -7,8 +7,9 @@ namespace LiveTrack.Benchmarks;
 
 /// <summary>
 /// <see cref="AircraftFences.Moved"/>, per move: what every accepted position costs an aircraft grain. 1,024 aircraft
-/// on random walks (0.05 nm per move, turning a little each time) among 10,000 polygon fences packed in one region
-/// (<see cref="FencePlacement.Region"/>), or among none. Each invocation moves every aircraft one step; the walks
+/// on random walks (0.05 nm per move, turning a little each time, in lon −10…30, lat 35…60) among 10,000 polygon
+/// fences in one region (<see cref="FencePlacement.Region"/>: 16–200 vertices, 5–50 nm) or packed like the load
+/// generator's packed layout (<see cref="FencePlacement.Packed"/>: 16 vertices, 5–20 nm), or among none. Each invocation moves every aircraft one step; the walks
 /// are 256 steps long and start over (one longer move back to the start), so the fence state stays consistent.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,10 +26,13 @@ public class FenceEvaluationBenchmarks
     [Params(0, 10_000)]
     public int Fences { get; set; }
 
+    [Params(FencePlacement.Region, FencePlacement.Packed)]
+    public FencePlacement Placement { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        index = Fences == 0 ? GeofenceIndex.Empty : GeofenceIndex.Create(GeofenceWorkload.CreateFences(Fences, FencePlacement.Region, seed: 4));
+        index = Fences == 0 ? GeofenceIndex.Empty : GeofenceIndex.Create(GeofenceWorkload.CreateFences(Fences, Placement, seed: 4));
         var random = new Random(6);
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         walks = new TrackPosition[AircraftCount][];

@@ -58,6 +58,12 @@ public enum FencePlacement
     /// several fences' boxes.
     /// </summary>
     Region,
+
+    /// <summary>
+    /// The load generator's <c>--layout packed</c>: 16-vertex polygons 5–20 nm across, centres in lon −10…30,
+    /// lat 35…60 (the workload of issue 17), 2D.
+    /// </summary>
+    Packed,
 }
 
 /// <summary>Seeded fences and positions for <see cref="GeofenceLookupBenchmarks"/>.</summary>
@@ -69,6 +75,16 @@ internal static class GeofenceWorkload
     {
         var random = new Random(seed);
         var fences = new List<GeofenceDefinition>(count);
+        if (placement == FencePlacement.Packed)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                fences.Add(PackedPolygon(i, random));
+            }
+
+            return fences;
+        }
+
         while (fences.Count < count)
         {
             var centre = RandomPoint(random, placement);
@@ -111,6 +127,28 @@ internal static class GeofenceWorkload
         }
 
         return positions;
+    }
+
+    /// <summary>An irregular 16-vertex ring (2.5–10 nm from a random centre) in lon −10…30, lat 35…60.</summary>
+    private static GeofenceDefinition PackedPolygon(int i, Random random)
+    {
+        var latitude = 35 + (25 * random.NextDouble());
+        var longitude = -10 + (40 * random.NextDouble());
+        var ring = new List<string>(17);
+        for (var k = 0; k < 16; k++)
+        {
+            var angle = k * Math.PI / 8;
+            var radius = (2.5 + (7.5 * random.NextDouble())) / 60;
+            ring.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[{longitude + (radius * Math.Sin(angle) / Math.Cos(latitude * Math.PI / 180)):0.00000},{latitude + (radius * Math.Cos(angle)):0.00000}]"));
+        }
+
+        ring.Add(ring[0]);
+        var json = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"type\":\"Feature\",\"properties\":{{\"id\":\"packed-{i}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[{string.Join(',', ring)}]]}}}}");
+        return GeofenceParser.Parse(json).Fences[0];
     }
 
     private static GeoPoint RandomPoint(Random random, FencePlacement placement) => placement switch
