@@ -1,35 +1,27 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using LiveTrack.Alerting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LiveTrack.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveTrack.Cluster.Tests;
 
 /// <summary>
-/// A webhook endpoint on 127.0.0.1 (Kestrel on port 0) that answers 500 while <see cref="Failing"/> and 200 after,
+/// A webhook endpoint on 127.0.0.1 (a <see cref="TestHttpEndpoint"/>) that answers 500 while <see cref="Failing"/> and 200 after,
 /// checks each signature and records every request, so a test sees which attempts silos made and which one succeeded.
 /// </summary>
 public sealed class FlakyWebhookReceiver : IAsyncDisposable
 {
     public const string Secret = "cluster-webhook-secret-0123456789";
-    private readonly WebApplication app;
     private readonly Stopwatch clock;
     private readonly Lock gate = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool failing = true;
 
-    private FlakyWebhookReceiver(WebApplication app, Stopwatch clock)
-    {
-        this.app = app;
-        this.clock = clock;
-    }
+    private TestHttpEndpoint endpoint = null!;
+
+    private FlakyWebhookReceiver(Stopwatch clock) => this.clock = clock;
 
     public Uri Url { get; private set; } = null!;
 
@@ -45,13 +37,9 @@ public sealed class FlakyWebhookReceiver : IAsyncDisposable
 
     public static async Task<FlakyWebhookReceiver> StartAsync(Stopwatch clock)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var receiver = new FlakyWebhookReceiver(builder.Build(), clock);
-        receiver.app.Run(receiver.Handle);
-        await receiver.app.StartAsync();
-        var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = new Uri(new Uri(address), "/hooks/livetrack");
+        var receiver = new FlakyWebhookReceiver(clock);
+        receiver.endpoint = await TestHttpEndpoint.StartAsync(receiver.Handle);
+        receiver.Url = new Uri(receiver.endpoint.BaseAddress, "/hooks/livetrack");
         return receiver;
     }
 
@@ -76,12 +64,7 @@ public sealed class FlakyWebhookReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await app.StopAsync(timeout.Token);
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => endpoint.DisposeAsync();
 
     private async Task Handle(HttpContext context)
     {

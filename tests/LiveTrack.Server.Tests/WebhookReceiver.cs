@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using LiveTrack.Alerting;
+using LiveTrack.TestSupport;
 using Microsoft.AspNetCore.Http;
 
 namespace LiveTrack.Server.Tests;

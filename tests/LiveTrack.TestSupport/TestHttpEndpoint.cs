@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LiveTrack.Server.Tests;
+namespace LiveTrack.TestSupport;
 
 /// <summary>
 /// A stand-in HTTP server for tests (a webhook receiver, an OTLP collector): Kestrel on 127.0.0.1 port 0, its address
