@@ -1,5 +1,5 @@
-using System.Text.Json;
 using LiveTrack.Server.Storage;
+using Npgsql;
 
 namespace LiveTrack.Server.Alerts;
 
@@ -65,22 +65,14 @@ public sealed class PostgreSqlWebhookDeliveryStore : PostgreSqlDocumentStore<Pen
             }
         }
 
-        await using var release = connection.CreateCommand();
-        release.CommandText = ReleaseSql;
-        release.Parameters.AddWithValue("id", id);
-        release.Parameters.AddWithValue("owner", owner);
-        await release.ExecuteNonQueryAsync(cancellationToken);
+        await Release(connection, id, owner, cancellationToken);
         return false;
     }
 
     public async Task Release(string id, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await storage.Open(cancellationToken);
-        await using var release = connection.CreateCommand();
-        release.CommandText = ReleaseSql;
-        release.Parameters.AddWithValue("id", id);
-        release.Parameters.AddWithValue("owner", owner);
-        await release.ExecuteNonQueryAsync(cancellationToken);
+        await Release(connection, id, owner, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingDelivery>> LoadClaimable(string owner, CancellationToken cancellationToken)
@@ -90,16 +82,15 @@ public sealed class PostgreSqlWebhookDeliveryStore : PostgreSqlDocumentStore<Pen
         command.CommandText = ClaimableSql;
         command.Parameters.AddWithValue("kind", Kind);
         command.Parameters.AddWithValue("owner", owner);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var deliveries = new List<PendingDelivery>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (JsonSerializer.Deserialize<PendingDelivery>(reader.GetString(0)) is { } delivery)
-            {
-                deliveries.Add(delivery);
-            }
-        }
+        return await ReadDocuments(command, cancellationToken);
+    }
 
-        return deliveries;
+    private static async Task Release(NpgsqlConnection connection, string id, string owner, CancellationToken cancellationToken)
+    {
+        await using var release = connection.CreateCommand();
+        release.CommandText = ReleaseSql;
+        release.Parameters.AddWithValue("id", id);
+        release.Parameters.AddWithValue("owner", owner);
+        await release.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace LiveTrack.Server.Storage;
@@ -17,6 +18,13 @@ public class PostgreSqlDocumentStore<T>(PostgreSqlStorage storage, string kind, 
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT body::text FROM livetrack_documents WHERE kind = @kind ORDER BY id COLLATE \"C\"";
         command.Parameters.AddWithValue("kind", kind);
+        return await ReadDocuments(command, cancellationToken);
+    }
+
+    /// <summary>The documents of a query whose first column is a document's JSON body, in the query's order.</summary>
+    protected static async Task<IReadOnlyList<T>> ReadDocuments(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var documents = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
